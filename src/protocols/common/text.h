@@ -1,0 +1,38 @@
+// protocols/common/text.h — turning wire bytes into text people can read, and small parsing aids.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mailscope {
+
+// Valid UTF-8 is kept; every other byte becomes "\xNN"; control characters other than TAB
+// become "\xNN" too (so a terminal or the window never receives raw control bytes).
+std::string printable_text(std::string_view bytes);
+
+// Appends " …[N more bytes]" when `dropped` > 0: the marker for a capped line.
+std::string with_truncation_marker(std::string text, uint64_t dropped);
+
+std::string to_upper_ascii(std::string_view s);
+bool iequals(std::string_view a, std::string_view b);
+bool istarts_with(std::string_view s, std::string_view prefix);
+std::string_view trim(std::string_view s);
+// Splits off the first space-separated word: "MAIL FROM:<a>" -> {"MAIL", "FROM:<a>"}.
+std::pair<std::string_view, std::string_view> split_word(std::string_view s);
+
+// RFC 4648 §4 base64. Returns false on characters outside the alphabet (whitespace ignored).
+bool base64_decode(std::string_view in, std::string& out);
+std::string base64_encode(std::string_view in);
+
+// RFC 3501 §5.1.3 modified UTF-7 mailbox names: "&Tgtm+DBN-" -> "下書き". On malformed input,
+// returns false and leaves `out` as the input.
+bool decode_modified_utf7(std::string_view in, std::string& out);
+
+// RFC 2047 encoded words in a header value: "=?UTF-8?B?5pel5pys?=" -> "日本". Charsets UTF-8,
+// US-ASCII and ISO-8859-1 are decoded; ISO-2022-JP is decoded to UTF-8 (common in Japanese mail);
+// others are left as they were.
+std::string decode_encoded_words(std::string_view value);
+
+}  // namespace mailscope

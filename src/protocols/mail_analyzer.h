@@ -1,0 +1,84 @@
+// protocols/mail_analyzer.h — the whole pipeline: frames in, dialogues out.
+//
+//   frames ──decode_frame──> DecodedPacket ──IpDefragmenter──> TcpReassembler
+//          ──StreamListener──> one ProtocolDecoder per session ──> Dialogue events
+//
+//   MailAnalyzer analyzer(options);
+//   analyzer.on_dialogue_closed = [](Dialogue&& d) { print(d); };   // optional
+//   for each Frame f: analyzer.add_frame(f);
+//   analyzer.finish();
+//
+// Sessions whose server port maps to no mail protocol are reassembled and numbered (so stream
+// numbers match Wireshark's tcp.stream) but decoded only as plain lines when decode_other is set.
+// With options.decode = false only the TCP sessions are followed (the fast `streams` pass).
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "capture/frame.h"
+#include "dialogue/dialogue.h"
+#include "net/ip_defragmenter.h"
+#include "protocols/common/protocol_decoder.h"
+#include "protocols/port_map.h"
+#include "tcp/tcp_reassembler.h"
+
+namespace mailscope {
+
+struct AnalyzerOptions {
+  PortMap ports;
+  ReassemblyLimits reassembly;
+  DefragLimits defrag;
+  DecoderLimits decoder;
+  bool decode = true;            // run the protocol decoders
+  bool keep_closed = true;       // keep closed dialogues in dialogues(); false: hand them to
+                                 // on_dialogue_closed only and release them (bounded memory)
+};
+
+struct AnalyzerStats {
+  uint64_t frames = 0, frame_bytes = 0;
+  uint64_t tcp_packets = 0, not_tcp = 0, malformed = 0, unknown_link = 0, fragments = 0;
+};
+
+class MailAnalyzer : private StreamListener {
+ public:
+  explicit MailAnalyzer(AnalyzerOptions options = {});
+  ~MailAnalyzer() override;
+
+  void add_frame(const Frame& frame);
+  void finish();                                   // end of input: flush and close everything
+
+  // Called when a session closes (in close order, not stream order), before it is kept.
+  std::function<void(Dialogue&)> on_dialogue_closed;
+  // Called for every decoded TCP packet that belongs to a session (for packet indexes).
+  std::function<void(const TcpSession&, Direction, const DecodedPacket&)> on_session_packet;
+
+  // Every dialogue kept so far, open ones included, indexed by stream number (entries of
+  // released sessions are null when keep_closed is false).
+  const std::vector<std::unique_ptr<Dialogue>>& dialogues() const { return dialogues_; }
+  const AnalyzerStats& stats() const { return stats_; }
+  const TcpReassembler& reassembler() const { return *reassembler_; }
+  const IpDefragmenter& defragmenter() const { return defrag_; }
+  const AnalyzerOptions& options() const { return options_; }
+
+ private:
+  void on_open(const TcpSession& session) override;
+  void on_packet(const TcpSession& session, Direction direction, const DecodedPacket& packet) override;
+  void on_data(const TcpSession& session, Direction direction, const uint8_t* bytes, size_t length,
+               const SegmentOrigin& origin) override;
+  void on_gap(const TcpSession& session, Direction direction, uint64_t length,
+              const SegmentOrigin& origin) override;
+  void on_close(const TcpSession& session) override;
+
+  AnalyzerOptions options_;
+  AnalyzerStats stats_;
+  IpDefragmenter defrag_;
+  std::unique_ptr<TcpReassembler> reassembler_;
+  std::vector<std::unique_ptr<Dialogue>> dialogues_;
+  std::vector<std::unique_ptr<ProtocolDecoder>> decoders_;  // by stream number, null when closed
+  DecodedPacket packet_;
+};
+
+}  // namespace mailscope
