@@ -39,6 +39,7 @@ struct AnalyzerOptions {
 
 struct AnalyzerStats {
   uint64_t frames = 0, frame_bytes = 0;
+  int64_t first_time_ns = 0, last_time_ns = 0;   // of the first and the latest frame
   uint64_t tcp_packets = 0, not_tcp = 0, malformed = 0, unknown_link = 0, fragments = 0;
 };
 
@@ -54,6 +55,11 @@ class MailAnalyzer : private StreamListener {
   std::function<void(Dialogue&)> on_dialogue_closed;
   // Called for every decoded TCP packet that belongs to a session (for packet indexes).
   std::function<void(const TcpSession&, Direction, const DecodedPacket&)> on_session_packet;
+
+  // Every reassembled chunk and gap of every session, in delivery order (for `follow`).
+  std::function<void(const TcpSession&, Direction, const uint8_t*, size_t, const SegmentOrigin&)>
+      on_session_data;
+  std::function<void(const TcpSession&, Direction, uint64_t, const SegmentOrigin&)> on_session_gap;
 
   // Every dialogue kept so far, open ones included, indexed by stream number (entries of
   // released sessions are null when keep_closed is false).

@@ -49,8 +49,9 @@ class ProtocolDecoder {
   DecoderLimits limits_;
 };
 
-// The decoder for `protocol`: SMTP (smtp, submission), POP3, IMAP, a TLS-record summariser for
-// the implicit-TLS protocols, and a plain line recorder for `other`.
+// The decoder for `protocol`: SMTP (smtp, submission), POP3, IMAP, or a TLS-record summariser
+// for the implicit-TLS protocols (smtps, pop3s, imaps). Null for `other`: such sessions are
+// listed and followed but not decoded. Defined in protocols/decoder_factory.cpp.
 std::unique_ptr<ProtocolDecoder> make_decoder(Protocol protocol, Dialogue& out,
                                               DecoderLimits limits = {});
 

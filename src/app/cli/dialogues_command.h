@@ -1,0 +1,28 @@
+// app/cli/dialogues_command.h — `mailscope-cli dialogues FILE`: every session as a transcript.
+#pragma once
+#include <optional>
+
+#include "app/cli/cli_common.h"
+#include "dialogue/explanations.h"
+
+namespace mailscope::cli {
+
+struct DialoguesOptions {
+  CaptureOptions capture;
+  bool json = false;
+  bool redact = false;                  // mask passwords and other secrets
+  std::optional<uint32_t> stream;       // only this session
+  std::optional<Protocol> protocol;     // only sessions of this protocol
+  Language language = Language::english;
+  bool quiet_meaning = false;           // --no-meaning: lines only
+};
+
+int run_dialogues(const DialoguesOptions& options);
+
+// One event as a JSON object (the schema is in README.md).
+nlohmann::json event_json(const Dialogue& dialogue, const DialogueEvent& event, size_t index,
+                          Language language);
+// Prints one dialogue as a transcript to stdout.
+void print_transcript(const Dialogue& dialogue, int64_t capture_start_ns, const DialoguesOptions& options);
+
+}  // namespace mailscope::cli

@@ -1,0 +1,92 @@
+// app/cli/main.cpp — mailscope-cli: the mailscope library from a terminal.
+//
+//   mailscope-cli streams FILE [--json] [--all] [--port 2525=smtp]
+//   mailscope-cli follow FILE --stream N [--raw --direction client|server]
+//   mailscope-cli dialogues FILE [--json] [--redact] [--stream N] [--protocol imap] [--lang ja]
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "app/cli/dialogues_command.h"
+#include "app/cli/follow_command.h"
+#include "app/cli/streams_command.h"
+
+using namespace mailscope;
+using namespace mailscope::cli;
+
+namespace {
+
+void add_capture_options(CLI::App& command, CaptureOptions& options) {
+  command.add_option("FILE", options.path, "pcap or pcapng file")->required();
+  command.add_option("--port", options.port_mappings,
+                     "treat a server port as a protocol, e.g. --port 2525=smtp "
+                     "(smtp, submission, pop3, imap, smtps, pop3s, imaps)");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"mailscope-cli: read mail traffic (SMTP, Submission, POP3, IMAP) from packet captures"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "mailscope-cli 0.1.0");
+
+  StreamsOptions streams;
+  CLI::App* streams_command = app.add_subcommand(
+      "streams", "list the TCP sessions, numbered like Wireshark's tcp.stream");
+  add_capture_options(*streams_command, streams.capture);
+  streams_command->add_flag("--json", streams.json, "JSON Lines, one session a line");
+  streams_command->add_flag("--all", streams.all, "also list sessions on no mail port");
+
+  FollowOptions follow;
+  CLI::App* follow_command = app.add_subcommand(
+      "follow", "print one session's reassembled conversation (like Follow TCP Stream)");
+  add_capture_options(*follow_command, follow.capture);
+  follow_command->add_option("--stream", follow.stream, "the session number from `streams`")
+      ->required();
+  follow_command->add_flag("--raw", follow.raw,
+                           "write the exact bytes of one direction to standard output");
+  follow_command->add_option("--direction", follow.direction, "with --raw: client or server")
+      ->check(CLI::IsMember({"client", "server"}));
+
+  DialoguesOptions dialogues;
+  std::string protocol_filter, language = "en";
+  uint32_t stream_filter = 0;
+  CLI::App* dialogues_command = app.add_subcommand(
+      "dialogues", "print every mail session as a dialogue of commands and replies");
+  add_capture_options(*dialogues_command, dialogues.capture);
+  dialogues_command->add_flag("--json", dialogues.json, "JSON Lines, one event a line");
+  dialogues_command->add_flag("--redact", dialogues.redact,
+                              "mask passwords and other secrets (for screenshots in class)");
+  CLI::Option* stream_option =
+      dialogues_command->add_option("--stream", stream_filter, "only this session");
+  dialogues_command->add_option("--protocol", protocol_filter,
+                                "only this protocol: smtp, submission, pop3, imap, smtps, pop3s, imaps");
+  dialogues_command->add_option("--lang", language, "language of the meanings: en or ja")
+      ->check(CLI::IsMember({"en", "ja"}));
+  dialogues_command->add_flag("--no-meaning", dialogues.quiet_meaning,
+                              "print the lines only, without their meaning");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    return app.exit(error) == 0 ? exit_ok : exit_usage_error;
+  }
+
+  if (*streams_command) return run_streams(streams);
+  if (*follow_command) return run_follow(follow);
+  if (*dialogues_command) {
+    if (*stream_option) dialogues.stream = stream_filter;
+    if (!protocol_filter.empty()) {
+      Protocol p;
+      if (!parse_protocol_name(protocol_filter, p)) {
+        print_error("--protocol " + protocol_filter +
+                    ": unknown protocol; use one of smtp, submission, pop3, imap, smtps, pop3s, imaps");
+        return exit_usage_error;
+      }
+      dialogues.protocol = p;
+    }
+    dialogues.language = language == "ja" ? Language::japanese : Language::english;
+    return run_dialogues(dialogues);
+  }
+  return exit_usage_error;
+}
