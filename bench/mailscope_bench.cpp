@@ -1,0 +1,174 @@
+// bench/mailscope_bench.cpp — measures mailscope's passes over a capture; asserts nothing.
+//
+//   mailscope_bench streams FILE        TCP reassembly only (what `mailscope-cli streams` does)
+//   mailscope_bench dialogues FILE      reassembly + SMTP/POP3/IMAP decoding
+//   mailscope_bench check FILE MANIFEST compare every session's bytes with the corpus manifest
+//                                       written by ../shared/corpus/gen_mail_pcap.py
+// Prints one line of figures: bytes, seconds, MB/s, sessions, events, peak resident memory.
+// scripts/bench.sh runs it beside tcpdump, tcpflow and tshark on the same file.
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "bench/sha256.h"
+#include "capture/capture_file.h"
+#include "protocols/mail_analyzer.h"
+
+using namespace mailscope;
+
+namespace {
+
+long peak_rss_kib() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+int run_pass(const std::string& path, bool decode) {
+  AnalyzerOptions options;
+  options.decode = decode;
+  options.keep_closed = false;
+  MailAnalyzer analyzer(std::move(options));
+  uint64_t sessions = 0, events = 0;
+  analyzer.on_dialogue_closed = [&](Dialogue& d) {
+    ++sessions;
+    events += d.events.size();
+  };
+  auto start = std::chrono::steady_clock::now();
+  CaptureFile::Opened opened = CaptureFile::open(path);
+  if (!opened.ok()) {
+    std::fprintf(stderr, "%s\n", opened.error.c_str());
+    return 1;
+  }
+  Frame frame;
+  while (opened.file->next(frame)) analyzer.add_frame(frame);
+  analyzer.finish();
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  uint64_t bytes = opened.file->size_bytes();
+  std::printf("%-10s bytes=%llu seconds=%.3f rate=%.1f MB/s sessions=%llu events=%llu peak_rss=%.1f MB\n",
+              decode ? "dialogues" : "streams", (unsigned long long)bytes, seconds,
+              bytes / 1e6 / seconds, (unsigned long long)sessions, (unsigned long long)events,
+              peak_rss_kib() / 1024.0);
+  return 0;
+}
+
+// Compares each session's delivered bytes (count and sha256 per direction) with the manifest.
+// Sessions are matched by their 4-tuple, in order, since the generator may reuse ports.
+int check_manifest(const std::string& path, const std::string& manifest_path) {
+  std::ifstream in(manifest_path);
+  if (!in) {
+    std::fprintf(stderr, "cannot read %s\n", manifest_path.c_str());
+    return 1;
+  }
+  nlohmann::json manifest = nlohmann::json::parse(in);
+
+  struct Seen {
+    bench::Sha256 hash[2];
+    uint64_t bytes[2] = {0, 0}, gaps[2] = {0, 0};
+  };
+  using Tuple = std::tuple<std::string, int, std::string, int>;
+  auto manifest_tuple = [](const nlohmann::json& m) {
+    return Tuple{m["client"].get<std::string>(), m["client_port"].get<int>(),
+                 m["server"].get<std::string>(), m["server_port"].get<int>()};
+  };
+  std::map<Tuple, std::vector<Seen>> seen;
+  std::map<uint32_t, Seen*> by_stream;
+
+  AnalyzerOptions options;
+  options.decode = false;
+  options.keep_closed = false;
+  MailAnalyzer analyzer(std::move(options));
+  analyzer.on_session_data = [&](const TcpSession& s, Direction d, const uint8_t* bytes,
+                                 size_t length, const SegmentOrigin&) {
+    Seen*& entry = by_stream[s.id];
+    if (!entry) {
+      auto& list = seen[Tuple{s.client.address.to_string(), s.client.port,
+                              s.server.address.to_string(), s.server.port}];
+      list.emplace_back();
+      entry = &list.back();
+    }
+    entry->hash[index_of(d)].update(bytes, length);
+    entry->bytes[index_of(d)] += length;
+  };
+  analyzer.on_session_gap = [&](const TcpSession& s, Direction d, uint64_t length,
+                                const SegmentOrigin&) {
+    auto it = by_stream.find(s.id);
+    if (it != by_stream.end()) it->second->gaps[index_of(d)] += length;
+  };
+  // Vectors above must not reallocate while pointers are held: reserve per tuple generously.
+  for (const auto& m : manifest["sessions"]) {
+    seen[manifest_tuple(m)].reserve(64);
+  }
+  CaptureFile::Opened opened = CaptureFile::open(path);
+  if (!opened.ok()) {
+    std::fprintf(stderr, "%s\n", opened.error.c_str());
+    return 1;
+  }
+  Frame frame;
+  while (opened.file->next(frame)) analyzer.add_frame(frame);
+  analyzer.finish();
+
+  std::map<Tuple, size_t> next_of_tuple;
+  uint64_t sessions = 0, exact = 0, lossy = 0, mismatched = 0;
+  for (const auto& m : manifest["sessions"]) {
+    ++sessions;
+    Tuple key{m["client"], m["client_port"], m["server"], m["server_port"]};
+    auto& list = seen[key];
+    size_t i = next_of_tuple[key]++;
+    if (i >= list.size()) {
+      ++mismatched;
+      std::printf("session %d: not found\n", m["index"].get<int>());
+      continue;
+    }
+    Seen& s = list[i];
+    bool lost = m["lost_segments"].get<int>() > 0;
+    uint64_t client_bytes = m["client_bytes"].get<uint64_t>();
+    uint64_t server_bytes = m["server_bytes"].get<uint64_t>();
+    bool counts_match = s.bytes[0] + s.gaps[0] == client_bytes && s.bytes[1] + s.gaps[1] == server_bytes;
+    bool hashes_match = s.hash[0].hex_digest() == m["client_sha256"].get<std::string>() &&
+                        s.hash[1].hex_digest() == m["server_sha256"].get<std::string>();
+    if (lost) {
+      ++lossy;
+      if (!counts_match) {
+        ++mismatched;
+        std::printf("session %d (with loss): delivered+gaps %llu/%llu, manifest %llu/%llu\n",
+                    m["index"].get<int>(), (unsigned long long)(s.bytes[0] + s.gaps[0]),
+                    (unsigned long long)(s.bytes[1] + s.gaps[1]), (unsigned long long)client_bytes,
+                    (unsigned long long)server_bytes);
+      }
+    } else if (counts_match && hashes_match && s.gaps[0] + s.gaps[1] == 0) {
+      ++exact;
+    } else {
+      ++mismatched;
+      std::printf("session %d: delivered %llu/%llu (gaps %llu/%llu), manifest %llu/%llu%s\n",
+                  m["index"].get<int>(), (unsigned long long)s.bytes[0], (unsigned long long)s.bytes[1],
+                  (unsigned long long)s.gaps[0], (unsigned long long)s.gaps[1],
+                  (unsigned long long)client_bytes, (unsigned long long)server_bytes,
+                  hashes_match ? "" : ", sha256 differs");
+    }
+  }
+  std::printf("manifest check: %llu sessions, %llu byte-exact (sha256), %llu with loss "
+              "(counts checked), %llu mismatched\n",
+              (unsigned long long)sessions, (unsigned long long)exact, (unsigned long long)lossy,
+              (unsigned long long)mismatched);
+  return mismatched == 0 ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc >= 3 && std::strcmp(argv[1], "streams") == 0) return run_pass(argv[2], false);
+  if (argc >= 3 && std::strcmp(argv[1], "dialogues") == 0) return run_pass(argv[2], true);
+  if (argc >= 4 && std::strcmp(argv[1], "check") == 0) return check_manifest(argv[2], argv[3]);
+  std::fprintf(stderr,
+               "usage: mailscope_bench streams FILE | dialogues FILE | check FILE MANIFEST\n");
+  return 2;
+}

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Benchmarks mailscope beside its peers on the same corpus file, in one go (figures, not tests).
+#
+#   scripts/bench.sh [SESSIONS] [SEED]     default 40000 sessions, seed 7 (~1 GB, like the README's)
+#
+# Generates the corpus with ../shared/corpus/gen_mail_pcap.py into $BENCH_DIR (default /tmp),
+# warms the page cache, then runs each command 3 times and prints the median wall time and the
+# peak memory: tcpdump (libpcap's read floor), tcpflow (reassembly to files) when installed,
+# mailscope's streams and dialogues passes, and tshark dissecting SMTP/POP/IMAP (once: it is slow).
+# Finally checks every session's reassembled bytes against the corpus manifest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sessions="${1:-40000}"
+seed="${2:-7}"
+dir="${BENCH_DIR:-/tmp}"
+corpus="$dir/mailscope-corpus-$sessions-$seed.pcap"
+generator="../shared/corpus/gen_mail_pcap.py"
+
+bash scripts/build.sh -DMAILSCOPE_WINDOW=OFF >/dev/null
+bench=build/bench/mailscope_bench
+if [ ! -f "$corpus" ]; then
+  [ -f "$generator" ] || { echo "bench: $generator not found (it lives in the project's shared folder)"; exit 1; }
+  echo "generating $corpus ($sessions sessions, seed $seed)..."
+  python3 "$generator" --out "$corpus" --sessions "$sessions" --seed "$seed"
+fi
+cat "$corpus" > /dev/null
+size=$(stat -c %s "$corpus")
+echo "corpus: $corpus, $size bytes"
+
+# measure NAME COMMAND...: 3 runs, median wall seconds, max peak RSS (from GNU time's %M).
+measure() {
+  local name="$1"; shift
+  local times=() peak=0
+  for _ in 1 2 3; do
+    local out
+    out=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)
+    times+=("${out% *}")
+    local m="${out#* }"; [ "$m" -gt "$peak" ] && peak="$m"
+  done
+  local median
+  median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 2p)
+  awk -v n="$name" -v t="$median" -v s="$size" -v m="$peak" \
+    'BEGIN { printf "%-28s %8.2f s %9.1f MB/s %9.1f MB peak\n", n, t, (t > 0 ? s / 1e6 / t : 0), m / 1024 }'
+}
+
+command -v /usr/bin/time >/dev/null || apt-get install -y -qq time >/dev/null
+echo "command                          wall       rate        memory"
+command -v tcpdump >/dev/null && measure "tcpdump -r -w /dev/null" tcpdump -r "$corpus" -w /dev/null
+if command -v tcpflow >/dev/null; then
+  flowdir=$(mktemp -d)
+  measure "tcpflow (reassembly)" tcpflow -r "$corpus" -o "$flowdir"
+  rm -rf "$flowdir"
+fi
+measure "mailscope streams" "$bench" streams "$corpus"
+measure "mailscope dialogues" "$bench" dialogues "$corpus"
+measure "mailscope-cli streams --json" build/src/app/cli/mailscope-cli streams --json "$corpus"
+measure "mailscope-cli dialogues --json" build/src/app/cli/mailscope-cli dialogues --json "$corpus"
+if command -v tshark >/dev/null; then
+  out=$( { /usr/bin/time -f '%e %M' tshark -r "$corpus" -Y 'smtp || pop || imap' -T fields \
+      -e tcp.stream -e smtp.req.command -e pop.request.command -e imap.request >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)
+  awk -v t="${out% *}" -v s="$size" -v m="${out#* }" \
+    'BEGIN { printf "%-28s %8.2f s %9.1f MB/s %9.1f MB peak (one run)\n", "tshark smtp||pop||imap", t, s / 1e6 / t, m / 1024 }'
+fi
+"$bench" check "$corpus" "$corpus.manifest.json" | tail -n 1
