@@ -24,6 +24,7 @@ enum class EndReason : uint8_t {
   end_of_capture,    // the file ended while the connection was open
   evicted,           // the session table was full; the oldest idle session was dropped
   port_reused,       // a new SYN on the same 4-tuple after the old connection closed
+  idle_timeout,      // no packet for ReassemblyLimits::idle_timeout_ns (only when enabled)
 };
 const char* end_reason_name(EndReason r);  // "fin", "rst", "end of capture", ...
 
@@ -39,6 +40,9 @@ struct DirectionStats {
   uint64_t overlaps_conflicting = 0; // overlaps whose bytes differed (first data kept)
   uint64_t out_of_order = 0;         // segments that arrived ahead of a hole
   uint64_t truncated_segments = 0;   // segments cut by the snap length
+  uint64_t keep_alives = 0;          // keep-alives: 0 or 1 byte at next sequence - 1, dropped
+  uint64_t out_of_window = 0;        // segments 2^30 or more away from the expected sequence,
+                                     // or data after this side's FIN / RST: ignored
   bool syn = false, fin = false, rst = false;
   uint32_t initial_sequence = 0;     // ISN (or the first sequence seen when midstream)
 };

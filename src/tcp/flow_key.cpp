@@ -1,0 +1,48 @@
+// tcp/flow_key.cpp — building and hashing FlowKey; see flow_key.h.
+#include "tcp/flow_key.h"
+
+#include <cstring>
+
+namespace mailscope {
+namespace {
+
+bool sorts_before(const Endpoint& a, const Endpoint& b) {
+  int order = std::memcmp(a.address.bytes.data(), b.address.bytes.data(), 16);
+  return order < 0 || (order == 0 && a.port < b.port);
+}
+
+// A 64-bit finalizer (the "mix13" variant of splitmix64's) spreads every input bit.
+uint64_t mix(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ull;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebull;
+  x ^= x >> 31;
+  return x;
+}
+
+}  // namespace
+
+FlowKey make_flow_key(const Endpoint& a, const Endpoint& b) {
+  const Endpoint& low = sorts_before(b, a) ? b : a;
+  const Endpoint& high = sorts_before(b, a) ? a : b;
+  FlowKey key;
+  key.low_address = low.address.bytes;
+  key.high_address = high.address.bytes;
+  key.low_port = low.port;
+  key.high_port = high.port;
+  key.version = a.address.version;
+  return key;
+}
+
+size_t FlowKeyHash::operator()(const FlowKey& key) const {
+  uint64_t words[4];
+  std::memcpy(&words[0], key.low_address.data(), 16);
+  std::memcpy(&words[2], key.high_address.data(), 16);
+  uint64_t ports = uint64_t{key.low_port} << 24 | uint64_t{key.high_port} << 8 | key.version;
+  uint64_t h = mix(ports);
+  for (uint64_t w : words) h = mix(h ^ w);
+  return static_cast<size_t>(h);
+}
+
+}  // namespace mailscope
