@@ -38,12 +38,14 @@ class CaptureWriter {
  private:
   CaptureWriter(std::FILE* file, CaptureFormat format, std::string path);
   bool write_header_if_needed();
+  bool put(const void* bytes, size_t length);
   std::FILE* file_;
   CaptureFormat format_;
   std::string path_;
   std::string error_;
   uint32_t interfaces_ = 0;
   uint16_t first_link_type_ = 0;
+  uint32_t first_snap_length_ = 262144;
   bool header_written_ = false;
 };
 

@@ -22,6 +22,7 @@ namespace mailscope {
 struct DefragLimits {
   uint64_t max_bytes = 16u << 20;   // buffered fragment bytes across all datagrams
   int64_t timeout_ns = 30'000'000'000;
+  uint64_t max_datagrams = 4096;    // incomplete datagrams held at once
 };
 
 struct DefragStats {
@@ -49,14 +50,19 @@ class IpDefragmenter {
     std::vector<std::pair<uint32_t, uint32_t>> have;  // [begin, end) ranges received
     uint32_t total_length = 0;             // known once the last fragment arrived
     int64_t first_seen_ns = 0;
-    std::vector<uint8_t> first_header;     // the IP header of fragment 0, to rebuild the packet
   };
   void expire(int64_t now_ns);
+  std::map<Key, Pending>::iterator drop(std::map<Key, Pending>::iterator it);
+  void make_room(uint64_t needed, bool new_datagram);
+  static void add_range(std::vector<std::pair<uint32_t, uint32_t>>& have, uint32_t begin,
+                        uint32_t end);
+  bool describe_rebuilt(uint8_t protocol, DecodedPacket& packet);
 
   DefragLimits limits_;
   DefragStats stats_;
   std::map<Key, Pending> pending_;
   uint64_t buffered_ = 0;
+  int64_t last_expiry_ns_ = 0;
   std::vector<uint8_t> rebuilt_;
 };
 
