@@ -23,7 +23,8 @@ class LineAssembler {
  public:
   explicit LineAssembler(size_t max_line_bytes = 8192) : max_(max_line_bytes) {}
 
-  // Consumes bytes up to and including the first LF (or all of them). Returns how many.
+  // Consumes bytes up to and including the first LF (or all of them). Returns how many;
+  // 0 while a complete line waits for clear(). `origin` describes bytes[0].
   size_t push(const uint8_t* bytes, size_t length, const SegmentOrigin& origin);
 
   bool complete() const { return complete_; }
@@ -41,6 +42,7 @@ class LineAssembler {
   uint64_t dropped_ = 0;
   bool complete_ = false;
   bool bare_lf_ = false;
+  bool pending_cr_ = false;  // a CR was the last byte: end of line if LF follows, else content
 };
 
 }  // namespace mailscope

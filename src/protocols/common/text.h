@@ -16,13 +16,20 @@ std::string printable_text(std::string_view bytes);
 std::string with_truncation_marker(std::string text, uint64_t dropped);
 
 std::string to_upper_ascii(std::string_view s);
+std::string to_lower_ascii(std::string_view s);
 bool iequals(std::string_view a, std::string_view b);
 bool istarts_with(std::string_view s, std::string_view prefix);
 std::string_view trim(std::string_view s);
 // Splits off the first space-separated word: "MAIL FROM:<a>" -> {"MAIL", "FROM:<a>"}.
 std::pair<std::string_view, std::string_view> split_word(std::string_view s);
 
-// RFC 4648 §4 base64. Returns false on characters outside the alphabet (whitespace ignored).
+// Appends the UTF-8 encoding of a Unicode code point (RFC 3629); invalid ones become U+FFFD.
+void append_utf8(std::string& out, char32_t code_point);
+
+// RFC 4648 §4 base64. Returns false on characters outside the alphabet (whitespace ignored),
+// on "=" anywhere but at the end, and on a lone trailing character (not a whole byte).
+// Missing padding is accepted (some clients omit it); "=" alone is the empty string
+// (RFC 4954 §4: the empty initial response).
 bool base64_decode(std::string_view in, std::string& out);
 std::string base64_encode(std::string_view in);
 
@@ -31,8 +38,10 @@ std::string base64_encode(std::string_view in);
 bool decode_modified_utf7(std::string_view in, std::string& out);
 
 // RFC 2047 encoded words in a header value: "=?UTF-8?B?5pel5pys?=" -> "日本". Charsets UTF-8,
-// US-ASCII and ISO-8859-1 are decoded; ISO-2022-JP is decoded to UTF-8 (common in Japanese mail);
-// others are left as they were.
+// US-ASCII and ISO-8859-1 are decoded here; ISO-2022-JP (common in Japanese mail), Shift_JIS,
+// EUC-JP and every other charset the C library's iconv(3) knows are converted to UTF-8;
+// a word in an unknown charset, or whose bytes do not fit its charset, is left as it was.
+// Whitespace between two adjacent encoded words is dropped (RFC 2047 §6.2).
 std::string decode_encoded_words(std::string_view value);
 
 }  // namespace mailscope
