@@ -47,7 +47,8 @@ DialogueEvent close_event(const TcpSession& session) {
 
 MailAnalyzer::MailAnalyzer(AnalyzerOptions options)
     : options_(std::move(options)), defrag_(options_.defrag) {
-  reassembler_ = std::make_unique<TcpReassembler>(*this, options_.reassembly, &is_mail_port,
+  reassembler_ = std::make_unique<TcpReassembler>(static_cast<StreamListener&>(*this),
+                                                  options_.reassembly, &is_mail_port,
                                                   &options_.ports);
 }
 
