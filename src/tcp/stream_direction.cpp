@@ -38,8 +38,12 @@ void StreamDirection::start(uint32_t first_sequence) {
   next_offset_ = 0;
 }
 
-bool StreamDirection::is_keep_alive(uint32_t sequence, uint32_t wire_length) const {
-  return started_ && wire_length <= 1 && sequence == next_seq_ - 1;
+bool StreamDirection::is_keep_alive(uint32_t sequence, const uint8_t* bytes, uint32_t captured,
+                                    uint32_t wire_length) const {
+  if (!started_ || wire_length > 1 || sequence != next_seq_ - 1) return false;
+  bool repeats_last_byte = wire_length == 1 && captured == 1 && history_length_ > 0 &&
+                           history_[(next_offset_ - 1) % history_.size()] == bytes[0];
+  return !repeats_last_byte;
 }
 
 void StreamDirection::add(const StreamSink& sink, uint32_t sequence, const uint8_t* bytes,

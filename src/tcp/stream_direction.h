@@ -66,8 +66,11 @@ class StreamDirection {
   // Anchors stream offset 0 at `first_sequence` (the ISN + 1, or the first byte seen midstream).
   void start(uint32_t first_sequence);
 
-  // True for a keep-alive (RFC 9293 §3.8.4: 0 or 1 byte at next sequence - 1).
-  bool is_keep_alive(uint32_t sequence, uint32_t wire_length) const;
+  // True for a keep-alive (RFC 9293 §3.8.4: 0 or 1 byte at next sequence - 1). A 1-byte
+  // segment equal to the last delivered byte is a retransmission (a repeated zero-window
+  // probe, RFC 9293 §3.8.6.1), not a keep-alive.
+  bool is_keep_alive(uint32_t sequence, const uint8_t* bytes, uint32_t captured,
+                     uint32_t wire_length) const;
 
   // Payload that begins at `sequence`: `captured` bytes present, `wire_length` sent.
   void add(const StreamSink& sink, uint32_t sequence, const uint8_t* bytes, uint32_t captured,

@@ -228,7 +228,7 @@ void TcpReassembler::Impl::process(Session& s, const DecodedPacket& packet) {
   }
 
   bool control = flags & (tcp_flag::syn | tcp_flag::fin);
-  if (!control && stream.is_keep_alive(tcp.sequence, wire)) {
+  if (!control && stream.is_keep_alive(tcp.sequence, packet.payload, packet.payload_length, wire)) {
     ++stats_d.keep_alives;  // RFC 9293 §3.8.4: a byte already acknowledged, not new data
   } else if (wire > 0) {
     stream.add(sink, data_sequence, packet.payload, packet.payload_length, wire, ref);
