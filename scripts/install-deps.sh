@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages mailscope needs to build, run and test, if any are missing.
 # Run as root (or through sudo). Nothing is downloaded from anywhere but Debian's archive.
+# With --test, also what only the tests need.
 set -euo pipefail
 
 packages=(
@@ -14,8 +15,14 @@ packages=(
   catch2                             # tests (Catch2 2.x)
   xvfb xauth                         # the window's tests run under a virtual X server
   python3                            # live-capture tests talk to a small mail server over lo
-  util-linux                         # setpriv/runuser: the unprivileged live-capture test
 )
+if [ "${1:-}" = "--test" ]; then
+  packages+=(
+    tshark                           # reference reassembly for the peer-capture tests
+    util-linux                       # setpriv: the unprivileged live-capture test
+    clang libclang-rt-14-dev         # libFuzzer targets (scripts/fuzz.sh)
+  )
+fi
 
 missing=()
 for p in "${packages[@]}"; do

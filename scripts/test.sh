@@ -3,7 +3,7 @@
 # the core tests again under AddressSanitizer and UndefinedBehaviorSanitizer. .ci/run calls this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install-deps.sh
+bash scripts/install-deps.sh --test
 jobs="$(nproc)"
 
 echo "== build (RelWithDebInfo) =="
