@@ -3,12 +3,17 @@
 //   mailscope-cli streams FILE [--json] [--all] [--port 2525=smtp]
 //   mailscope-cli follow FILE --stream N [--raw --direction client|server]
 //   mailscope-cli dialogues FILE [--json] [--redact] [--stream N] [--protocol imap] [--lang ja]
+//   mailscope-cli sniff -i IFACE [--filter F] [--write FILE] [--json] [--count N] [--duration S]
+//   mailscope-cli interfaces [--json]
+#include <unistd.h>
+
 #include <iostream>
 
 #include <CLI/CLI.hpp>
 
 #include "app/cli/dialogues_command.h"
 #include "app/cli/follow_command.h"
+#include "app/cli/sniff_command.h"
 #include "app/cli/streams_command.h"
 
 using namespace mailscope;
@@ -66,6 +71,29 @@ int main(int argc, char** argv) {
   dialogues_command->add_flag("--no-meaning", dialogues.quiet_meaning,
                               "print the lines only, without their meaning");
 
+  SniffOptions sniff;
+  std::string sniff_filter, sniff_language = "en";
+  CLI::App* sniff_command = app.add_subcommand(
+      "sniff", "capture live traffic and print each dialogue event as it is decoded");
+  sniff_command->add_option("-i,--interface", sniff.interface, "the interface, e.g. lo or eth0")
+      ->required();
+  CLI::Option* filter_option = sniff_command->add_option(
+      "--filter", sniff_filter, "libpcap capture filter (default: the mail ports)");
+  sniff_command->add_option("--write", sniff.write_path,
+                            "also write the packets to this pcapng file (flushed as it goes)");
+  sniff_command->add_flag("--json", sniff.json, "JSON Lines, one event a line");
+  sniff_command->add_flag("--redact", sniff.redact, "mask passwords and other secrets");
+  sniff_command->add_option("--count", sniff.count, "stop after this many packets");
+  sniff_command->add_option("--duration", sniff.duration_seconds, "stop after this many seconds");
+  sniff_command->add_option("--port", sniff.port_mappings, "treat a server port as a protocol, e.g. 2525=smtp");
+  sniff_command->add_option("--lang", sniff_language, "language of the meanings: en or ja")
+      ->check(CLI::IsMember({"en", "ja"}));
+
+  bool interfaces_json = false;
+  CLI::App* interfaces_command =
+      app.add_subcommand("interfaces", "list the network interfaces that can be sniffed");
+  interfaces_command->add_flag("--json", interfaces_json, "JSON Lines");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -74,6 +102,15 @@ int main(int argc, char** argv) {
 
   if (*streams_command) return run_streams(streams);
   if (*follow_command) return run_follow(follow);
+  if (*interfaces_command) return run_interfaces(interfaces_json);
+  if (*sniff_command) {
+    if (*filter_option) sniff.filter = sniff_filter;
+    sniff.language = sniff_language == "ja" ? Language::japanese : Language::english;
+    char self[4096];
+    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+    sniff.program_path = n > 0 ? std::string(self, size_t(n)) : std::string(argv[0]);
+    return run_sniff(sniff);
+  }
   if (*dialogues_command) {
     if (*stream_option) dialogues.stream = stream_filter;
     if (!protocol_filter.empty()) {
