@@ -17,8 +17,14 @@
 
 namespace mailscope {
 
-// The header fields of an RFC 5322 message, unfolded, in order; encoded words decoded.
+// The header fields of an RFC 5322 message, unfolded, in order; encoded words decoded; values
+// made printable. The header ends at the first empty line, or at a line that is not a field.
+// At most kMaxHeaderFields fields; a value longer than kMaxHeaderValue bytes is cut and marked.
+constexpr size_t kMaxHeaderFields = 256;
+constexpr size_t kMaxHeaderValue = 2048;
 std::vector<std::pair<std::string, std::string>> parse_message_headers(std::string_view message);
+// True for the fields a learner looks at first: From, To, Cc, Subject, Date, Message-ID.
+bool is_summary_header(std::string_view name);
 
 class DotStuffedBody {
  public:
@@ -27,12 +33,17 @@ class DotStuffedBody {
   // consumed, done() is true and the remaining bytes belong to what follows.
   size_t push(const uint8_t* bytes, size_t length, const SegmentOrigin& origin);
   bool done() const { return done_; }
-  void mark_gap(uint64_t length);   // bytes of the body were lost
+  // Bytes of the body were lost. The line in progress ends there; the bytes after the gap
+  // are read as a new line, so a "." line right after the gap still ends the body.
+  void mark_gap(uint64_t length);
 
-  const std::string& text() const { return text_; }        // unstuffed, capped
+  // Unstuffed, capped; lines end with "\n" (the CR of each CRLF is counted, not kept).
+  const std::string& text() const { return text_; }
   uint64_t message_bytes() const { return message_bytes_; } // unstuffed size, CRLFs included
   uint64_t lines() const { return lines_; }
   uint64_t unstuffed_dots() const { return unstuffed_; }
+  uint64_t gap_bytes() const { return gap_bytes_; }        // reported by mark_gap
+  uint64_t truncated_lines() const { return truncated_lines_; }  // longer than the line cap
   bool text_truncated() const { return message_bytes_ > text_.size(); }
   const StreamSpan& span() const { return span_; }          // includes the final ".\r\n"
   std::vector<std::pair<std::string, std::string>> headers() const;  // from text()
@@ -42,7 +53,8 @@ class DotStuffedBody {
   size_t max_text_;
   std::string text_;
   StreamSpan span_;
-  uint64_t message_bytes_ = 0, lines_ = 0, unstuffed_ = 0, gap_bytes_ = 0;
+  uint64_t message_bytes_ = 0, lines_ = 0, unstuffed_ = 0, gap_bytes_ = 0, truncated_lines_ = 0;
+  void take_line();  // moves the assembled line into the message
   bool done_ = false;
 };
 

@@ -27,6 +27,16 @@ SaslDecoded decode_sasl_login_answer(std::string_view base64, bool is_password);
 SaslDecoded decode_cram_md5_challenge(std::string_view base64);
 SaslDecoded decode_cram_md5_response(std::string_view base64);
 // XOAUTH2 (Google/Microsoft): base64("user=" user ^A "auth=Bearer " token ^A ^A).
+// The server's failure challenge, base64 of a JSON object ({"status":"401",...}), is also
+// recognised and described. A token is not a password: cleartext_password stays false.
 SaslDecoded decode_xoauth2(std::string_view base64);
+
+// Every client answer may be "*" (RFC 4954 §4, RFC 5034 §4, RFC 3501 §6.2.2): the client
+// cancels. The decoders above describe it as such, with ok = false.
+bool is_sasl_cancel(std::string_view answer);
+
+// The explanation key for a mechanism: "sasl.plain", "sasl.cram-md5" (lower case); a mechanism
+// without a row falls back to "sasl.unknown".
+std::string sasl_explain_key(std::string_view mechanism);
 
 }  // namespace mailscope

@@ -81,6 +81,21 @@ std::string printable_text(std::string_view bytes) {
   return out;
 }
 
+std::string printable_multiline(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size());
+  while (!bytes.empty()) {
+    size_t lf = bytes.find('\n');
+    std::string_view line = bytes.substr(0, lf);
+    if (lf != std::string_view::npos && !line.empty() && line.back() == '\r') line.remove_suffix(1);
+    out += printable_text(line);
+    if (lf == std::string_view::npos) break;
+    out += '\n';
+    bytes.remove_prefix(lf + 1);
+  }
+  return out;
+}
+
 std::string with_truncation_marker(std::string text, uint64_t dropped) {
   if (dropped == 0) return text;
   text += " \u2026[";

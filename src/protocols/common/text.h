@@ -12,6 +12,10 @@ namespace mailscope {
 // become "\xNN" too (so a terminal or the window never receives raw control bytes).
 std::string printable_text(std::string_view bytes);
 
+// printable_text for several lines: LF is kept as the line separator, a CR before it dropped
+// (so "a\r\nb" gives "a\nb"); every other control byte is escaped as above.
+std::string printable_multiline(std::string_view bytes);
+
 // Appends " …[N more bytes]" when `dropped` > 0: the marker for a capped line.
 std::string with_truncation_marker(std::string text, uint64_t dropped);
 
