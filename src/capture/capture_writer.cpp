@@ -18,6 +18,7 @@ namespace {
 
 constexpr uint32_t kShb = 0x0a0d0d0a, kIdb = 1, kEpb = 6;
 constexpr uint32_t kDefaultSnapLength = 262144;
+constexpr int64_t kLastPcapSecond = 0xffffffffLL;
 
 // Serialises fields in host order into a reusable block buffer.
 class BlockBuilder {
@@ -166,11 +167,11 @@ bool CaptureWriter::write(const Frame& frame) {
   if (!write_header_if_needed()) return false;
   uint32_t original = std::max(frame.original_length, frame.captured_length);
   if (format_ != CaptureFormat::pcapng) {
-    // §5: seconds and micro- or nanoseconds, rounded toward the past for times before 1970.
+    // §5: unsigned seconds and micro- or nanoseconds; times outside 1970-2106 are clamped.
     int64_t divisor = format_ == CaptureFormat::pcap_ns ? 1 : 1000;
-    int64_t ticks = frame.time_ns / divisor - (frame.time_ns % divisor < 0 ? 1 : 0);
     int64_t per_second = 1'000'000'000 / divisor;
-    int64_t seconds = ticks / per_second - (ticks % per_second < 0 ? 1 : 0);
+    int64_t ticks = std::clamp<int64_t>(frame.time_ns, 0, kLastPcapSecond * 1'000'000'000) / divisor;
+    int64_t seconds = ticks / per_second;
     uint32_t record[4] = {static_cast<uint32_t>(seconds),
                           static_cast<uint32_t>(ticks - seconds * per_second),
                           frame.captured_length, original};

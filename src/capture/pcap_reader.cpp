@@ -79,7 +79,9 @@ class PcapReader final : public CaptureFile {
       return false;
     }
     // Opened with PCAP_TSTAMP_PRECISION_NANO: tv_usec holds nanoseconds for both kinds of file.
-    frame.time_ns = static_cast<int64_t>(header->ts.tv_sec) * 1'000'000'000 +
+    // draft-ietf-opsawg-pcap §5: the seconds are unsigned 32-bit (1970-2106); libpcap reads
+    // them as signed, so dates after 2038 are taken back to unsigned here.
+    frame.time_ns = static_cast<int64_t>(static_cast<uint32_t>(header->ts.tv_sec)) * 1'000'000'000 +
                     static_cast<int64_t>(header->ts.tv_usec);
     frame.captured_length = header->caplen;
     frame.original_length = header->len;
