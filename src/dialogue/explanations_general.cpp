@@ -121,6 +121,9 @@ constexpr ExplanationEntry kGeneral[] = {
     {"tls.malformed",
      "These bytes were expected to be TLS records but are not; the rest is only counted.",
      "TLS レコードのはずのデータですが、TLS の形式になっていません。以降はバイト数だけを数えます。"},
+    {"tls.incomplete",
+     "The session ended in the middle of a TLS record: its last bytes are not in the capture.",
+     "TLS レコードの途中でセッションが終わりました。最後の部分はキャプチャに含まれていません。"},
     {"tls.gap",
      "Bytes of the TLS stream are missing; the record boundaries are lost, so the rest is only "
      "counted.",
