@@ -80,7 +80,8 @@ void StreamDirection::add(const StreamSink& sink, uint32_t sequence, const uint8
     uint64_t history_start = next_offset_ - history_length_;
     uint64_t from = std::max(start, history_start);
     uint64_t size = history_.size();
-    for (uint64_t o = from; o < compare_end; ++o) differing += history_[o % size] != bytes[o - start];
+    for (uint64_t o = from; o < compare_end; ++o)
+      differing += history_[o % size] != bytes[o - start];
   }
 
   if (end > next_offset_ && finished_) {
@@ -97,7 +98,8 @@ void StreamDirection::add(const StreamSink& sink, uint32_t sequence, const uint8
     } else {
       ++stats.out_of_order;
     }
-    if (from < end) buffer_segment(start, from, end, captured_end, bytes, ref, overlapped, differing);
+    if (from < end)
+      buffer_segment(start, from, end, captured_end, bytes, ref, overlapped, differing);
     drain(sink);
     enforce_limits(sink, ref);
   }

@@ -109,12 +109,12 @@ class StreamDirection {
 
   DirectionLimits limits_;
   bool started_ = false, finished_ = false;
-  uint32_t next_seq_ = 0;     // sequence number of the next byte to deliver
-  uint64_t next_offset_ = 0;  // its stream offset
+  uint32_t next_seq_ = 0;             // sequence number of the next byte to deliver
+  uint64_t next_offset_ = 0;          // its stream offset
   std::map<uint64_t, Chunk> chunks_;  // out-of-order data by stream offset, never overlapping
   uint64_t buffered_bytes_ = 0;
-  std::vector<uint8_t> history_;      // ring: offset o lives at history_[o % size]
-  uint64_t history_length_ = 0;       // valid bytes that end at next_offset_
+  std::vector<uint8_t> history_;  // ring: offset o lives at history_[o % size]
+  uint64_t history_length_ = 0;   // valid bytes that end at next_offset_
 };
 
 }  // namespace mailscope

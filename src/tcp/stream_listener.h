@@ -27,8 +27,11 @@ class StreamListener {
   virtual void on_open(const TcpSession& session) { (void)session; }
   // Every TCP segment of the session, before any bytes it delivers (SYN, pure ACK, FIN, RST
   // included), so views can draw L4 arrows and count packets.
-  virtual void on_packet(const TcpSession& session, Direction direction, const DecodedPacket& packet) {
-    (void)session; (void)direction; (void)packet;
+  virtual void on_packet(const TcpSession& session, Direction direction,
+                         const DecodedPacket& packet) {
+    (void)session;
+    (void)direction;
+    (void)packet;
   }
   virtual void on_data(const TcpSession& session, Direction direction, const uint8_t* bytes,
                        size_t length, const SegmentOrigin& origin) = 0;

@@ -21,13 +21,14 @@ namespace mailscope {
 namespace {
 
 struct Session {
-  explicit Session(DirectionLimits limits) : streams{StreamDirection(limits), StreamDirection(limits)} {}
+  explicit Session(DirectionLimits limits)
+      : streams{StreamDirection(limits), StreamDirection(limits)} {}
 
   TcpSession info;
   FlowKey key;
   StreamDirection streams[2];
   bool isn_known[2] = {false, false};  // stats[d].initial_sequence is the real ISN
-  bool ended = false;                   // FIN both ways or RST: only trailing packets now
+  bool ended = false;                  // FIN both ways or RST: only trailing packets now
   bool fin_acked[2] = {false, false};
   uint32_t fin_sequence[2] = {0, 0};
   int64_t last_seen = 0, ended_at = 0;  // on the reassembler's clock
@@ -48,8 +49,8 @@ struct TcpReassembler::Impl {
   ReassemblyStats& stats;
 
   std::unordered_map<FlowKey, std::unique_ptr<Session>, FlowKeyHash> table;
-  std::list<Session*> lru;    // least recently active first
-  std::list<Session*> ended;  // ended sessions, earliest end first
+  std::list<Session*> lru;                                    // least recently active first
+  std::list<Session*> ended;                                  // ended sessions, earliest end first
   std::unordered_map<FlowKey, uint64_t, FlowKeyHash> closed;  // 4-tuple -> serial in closed_order
   std::deque<std::pair<FlowKey, uint64_t>> closed_order;
   uint64_t closed_serial = 0;
@@ -242,14 +243,13 @@ void TcpReassembler::Impl::process(Session& s, const DecodedPacket& packet) {
 
   if (flags & tcp_flag::ack) {
     // RFC 9293 §3.6: a FIN is acknowledged by ACK = its sequence number + 1.
-    if (s.info.stats[o].fin &&
-        sequence_at_or_after(tcp.acknowledgement, s.fin_sequence[o] + 1)) {
+    if (s.info.stats[o].fin && sequence_at_or_after(tcp.acknowledgement, s.fin_sequence[o] + 1)) {
       s.fin_acked[o] = true;
     }
     // RFC 9293 §3.5: the third segment of the handshake acknowledges the server's ISN + 1.
     const DirectionStats& server = s.info.from(Direction::server_to_client);
-    if (d == Direction::client_to_server && !(flags & tcp_flag::syn) && stats_d.syn &&
-        server.syn && tcp.acknowledgement == server.initial_sequence + 1) {
+    if (d == Direction::client_to_server && !(flags & tcp_flag::syn) && stats_d.syn && server.syn &&
+        tcp.acknowledgement == server.initial_sequence + 1) {
       s.info.handshake_complete = true;
     }
   }

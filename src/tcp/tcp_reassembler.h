@@ -54,23 +54,23 @@
 namespace mailscope {
 
 struct ReassemblyLimits {
-  uint64_t max_buffered_bytes_per_direction = 4u << 20;   // out-of-order bytes held
+  uint64_t max_buffered_bytes_per_direction = 4u << 20;  // out-of-order bytes held
   uint64_t max_buffered_segments_per_direction = 4096;
-  uint64_t max_sessions = 200'000;                         // open sessions in the table
-  int64_t idle_timeout_ns = 0;       // 0 = never time out; > 0: sessions idle that long close
+  uint64_t max_sessions = 200'000;    // open sessions in the table
+  int64_t idle_timeout_ns = 0;        // 0 = never time out; > 0: sessions idle that long close
   int64_t linger_ns = 2'000'000'000;  // an ended session waits this long for trailing packets
   uint32_t history_bytes_per_direction = 2048;  // delivered bytes kept to compare retransmissions
   uint64_t max_closed_remembered = 65536;       // closed 4-tuples kept to recognise stray packets
 };
 
 struct ReassemblyStats {
-  uint64_t packets = 0;              // TCP packets given to add()
-  uint64_t sessions = 0;             // sessions created
-  uint64_t sessions_evicted = 0;     // closed because the table was full
-  uint64_t holes_forced = 0;         // holes given up because a buffer bound was hit
-  uint64_t sessions_timed_out = 0;   // closed by limits.idle_timeout_ns
-  uint64_t port_reuses = 0;          // sessions ended by a SYN starting a new one on their 4-tuple
-  uint64_t stray_packets = 0;        // packets without SYN or payload after their session closed
+  uint64_t packets = 0;             // TCP packets given to add()
+  uint64_t sessions = 0;            // sessions created
+  uint64_t sessions_evicted = 0;    // closed because the table was full
+  uint64_t holes_forced = 0;        // holes given up because a buffer bound was hit
+  uint64_t sessions_timed_out = 0;  // closed by limits.idle_timeout_ns
+  uint64_t port_reuses = 0;         // sessions ended by a SYN starting a new one on their 4-tuple
+  uint64_t stray_packets = 0;       // packets without SYN or payload after their session closed
 };
 
 // Decides which side of a connection seen without its SYN is the server: returns true when

@@ -76,9 +76,9 @@ TEST_CASE("segments in reverse order give the original stream") {
 TEST_CASE("a retransmission is delivered once and counted") {
   Fixture f;
   f.feed(f.flow.client(0, "hello "));
-  f.feed(f.flow.client(0, "hello "));   // duplicate of delivered data
-  f.feed(f.flow.client(12, "third"));   // ahead of a hole
-  f.feed(f.flow.client(12, "third"));   // duplicate of buffered data
+  f.feed(f.flow.client(0, "hello "));  // duplicate of delivered data
+  f.feed(f.flow.client(12, "third"));  // ahead of a hole
+  f.feed(f.flow.client(12, "third"));  // duplicate of buffered data
   f.feed(f.flow.client(6, "world "));
   f.reassembler.finish();
   REQUIRE(f.listener.errors.empty());
@@ -150,7 +150,7 @@ TEST_CASE("a lost segment becomes a gap of its length, then later data follows")
 TEST_CASE("bytes missing right before a FIN are a gap, and the FIN takes one sequence number") {
   Fixture f;
   f.feed(f.flow.client(0, "QUIT\r\n"));
-  f.feed(f.flow.client(10, "", kFin));  // 4 bytes lost, FIN at offset 10
+  f.feed(f.flow.client(10, "", kFin));     // 4 bytes lost, FIN at offset 10
   f.feed(f.flow.server(0, "", kFin, 11));  // acks FIN + 1
   f.feed(f.flow.client(11, "", kAck, 1));  // acks the server's FIN: closes
   REQUIRE(f.listener.errors.empty());
@@ -195,8 +195,8 @@ TEST_CASE("sequence numbers wrap across 2^32 with data spanning the wrap") {
   // Client data starts at 0xFFFFFFF1 and runs past 0; the server's starts at 0xFFFFFFFF.
   f.feed(f.flow.client(10, "KLMNOPQRST"));  // sequence 0xFFFFFFFB .. 0x00000004
   f.feed(f.flow.client(0, "ABCDEFGHIJ"));
-  f.feed(f.flow.client(20, "after"));       // sequence 5: past the wrap
-  f.feed(f.flow.server(0, "xy"));           // sequence 0xFFFFFFFF, 0
+  f.feed(f.flow.client(20, "after"));  // sequence 5: past the wrap
+  f.feed(f.flow.server(0, "xy"));      // sequence 0xFFFFFFFF, 0
   f.feed(f.flow.server(2, "z"));
   f.reassembler.finish();
   REQUIRE(f.listener.errors.empty());
@@ -221,11 +221,11 @@ TEST_CASE("keep-alives, zero-window probes and pure ACKs deliver nothing and ope
   Fixture f;
   f.feed(f.flow.client(0, "abc"));
   f.feed(f.flow.client(2, std::string(1, '\0'), kAck));  // keep-alive: 1 garbage byte at next - 1
-  f.feed(f.flow.client(2, "", kAck));    // keep-alive without data
-  f.feed(f.flow.server(0, "", kAck, 3)); // pure ACKs
+  f.feed(f.flow.client(2, "", kAck));                    // keep-alive without data
+  f.feed(f.flow.server(0, "", kAck, 3));                 // pure ACKs
   f.feed(f.flow.server(0, "", kAck, 3));
-  f.feed(f.flow.client(3, "d"));         // zero-window probe: the next byte...
-  f.feed(f.flow.client(3, "d"));         // ...sent again until the window opens
+  f.feed(f.flow.client(3, "d"));  // zero-window probe: the next byte...
+  f.feed(f.flow.client(3, "d"));  // ...sent again until the window opens
   f.feed(f.flow.client(3, "defg"));
   f.reassembler.finish();
   REQUIRE(f.listener.errors.empty());

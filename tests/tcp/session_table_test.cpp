@@ -226,8 +226,8 @@ TEST_CASE("the idle timeout closes quiet sessions") {
   TestFlow a(endpoint(1, 40001), endpoint(9, 25), 1, 2);
   feed(r, a.syn());
   feed(r, a.syn_ack());
-  *a.frame_counter() += 10;  // 10 ms of silence
-  feed(r, a.handshake_ack());  // no payload after its session closed: stray
+  *a.frame_counter() += 10;      // 10 ms of silence
+  feed(r, a.handshake_ack());    // no payload after its session closed: stray
   feed(r, a.client(0, "late"));  // data opens a new, midstream session
   r.finish();
   REQUIRE(listener.errors.empty());

@@ -4,9 +4,8 @@
 // repeated, all shuffled. Whatever the order, the stream must come out as the payload with
 // each never-sent run replaced by one gap of its length (the run after the last byte sent is
 // unknown, so not reported), and the offsets must tile (RecordingListener checks).
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <random>
 
 #include "tcp/tcp_reassembler.h"

@@ -96,7 +96,7 @@ struct RecordedSession {
   TcpSession at_open, at_close;
   bool closed = false;
   int close_calls = 0;
-  std::string text[2];            // bytes and "[N]" gap markers, per Direction
+  std::string text[2];  // bytes and "[N]" gap markers, per Direction
   uint64_t next_offset[2] = {0, 0};
   uint64_t data_bytes[2] = {0, 0}, gap_bytes[2] = {0, 0};
   std::vector<uint64_t> packets;  // frame numbers given to on_packet, in order
