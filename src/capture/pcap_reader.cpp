@@ -13,6 +13,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <memory>
 
 #include "capture/byte_order.h"
 #include "capture/pcap_reader.h"
@@ -26,8 +27,14 @@ constexpr size_t kStdioBuffer = 1u << 20;  // fewer read() calls than the 4 KiB 
 
 class PcapReader final : public CaptureFile {
  public:
-  PcapReader(std::string path, uint64_t size, pcap_t* pcap, uint16_t link_type, bool nano)
-      : path_(std::move(path)), size_(size), pcap_(pcap), link_type_(link_type), nano_(nano) {
+  PcapReader(std::string path, uint64_t size, pcap_t* pcap, uint16_t link_type, bool nano,
+             std::unique_ptr<char[]> stdio_buffer)
+      : path_(std::move(path)),
+        size_(size),
+        stdio_buffer_(std::move(stdio_buffer)),
+        pcap_(pcap),
+        link_type_(link_type),
+        nano_(nano) {
     bytes_read_ = kFileHeaderLength;
   }
   ~PcapReader() override { pcap_close(pcap_); }  // also closes the FILE
@@ -104,6 +111,7 @@ class PcapReader final : public CaptureFile {
 
   std::string path_;
   uint64_t size_;
+  std::unique_ptr<char[]> stdio_buffer_;  // the FILE's buffer: freed after pcap_close()
   pcap_t* pcap_;
   uint16_t link_type_;
   bool nano_;
@@ -122,7 +130,9 @@ CaptureFile::Opened open_pcap(const std::string& path, uint64_t size, bool nanos
     result.error = "\"" + path + "\" cannot be opened (" + std::strerror(errno) + ").";
     return result;
   }
-  std::setvbuf(file, nullptr, _IOFBF, kStdioBuffer);
+  // glibc ignores the size unless it is given the buffer too; it must outlive the FILE.
+  auto stdio_buffer = std::make_unique<char[]>(kStdioBuffer);
+  std::setvbuf(file, stdio_buffer.get(), _IOFBF, kStdioBuffer);
 
   uint8_t header[kFileHeaderLength];
   if (std::fread(header, 1, sizeof header, file) != sizeof header) {
@@ -146,7 +156,8 @@ CaptureFile::Opened open_pcap(const std::string& path, uint64_t size, bool nanos
                    "); check that the file is a complete capture.";
     return result;
   }
-  result.file = std::make_unique<PcapReader>(path, size, pcap, link_type, nanosecond_file);
+  result.file = std::make_unique<PcapReader>(path, size, pcap, link_type, nanosecond_file,
+                                             std::move(stdio_buffer));
   return result;
 }
 
