@@ -21,11 +21,14 @@ void DotStuffedBody::take_line() {
   uint64_t terminator = line_.complete() ? (line_.bare_lf() ? 1 : 2) : 0;
   message_bytes_ += line.size() + dropped + terminator;
   ++lines_;
-  if (text_.size() < max_text_) {
-    size_t room = max_text_ - text_.size();
-    text_.append(line.substr(0, room));
-    if (line.size() < room) text_ += '\n';
+  size_t room = text_.size() < max_text_ ? max_text_ - text_.size() : 0;
+  text_.append(line.substr(0, room));
+  if (line.size() < room) {
+    text_ += '\n';
+  } else {
+    text_cut_ = true;
   }
+  if (dropped > 0) text_cut_ = true;
   line_.clear();
 }
 

@@ -44,7 +44,7 @@ class DotStuffedBody {
   uint64_t unstuffed_dots() const { return unstuffed_; }
   uint64_t gap_bytes() const { return gap_bytes_; }        // reported by mark_gap
   uint64_t truncated_lines() const { return truncated_lines_; }  // longer than the line cap
-  bool text_truncated() const { return message_bytes_ > text_.size(); }
+  bool text_truncated() const { return text_cut_; }  // text() lacks some of the message
   const StreamSpan& span() const { return span_; }          // includes the final ".\r\n"
   std::vector<std::pair<std::string, std::string>> headers() const;  // from text()
 
@@ -56,6 +56,7 @@ class DotStuffedBody {
   uint64_t message_bytes_ = 0, lines_ = 0, unstuffed_ = 0, gap_bytes_ = 0, truncated_lines_ = 0;
   void take_line();  // moves the assembled line into the message
   bool done_ = false;
+  bool text_cut_ = false;
 };
 
 }  // namespace mailscope

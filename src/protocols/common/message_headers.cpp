@@ -61,7 +61,9 @@ std::vector<std::pair<std::string, std::string>> parse_message_headers(std::stri
     name = candidate;
     value.clear();
     cut = 0;
-    append(line.substr(colon + 1));
+    std::string_view first = line.substr(colon + 1);
+    while (!first.empty() && (first.front() == ' ' || first.front() == '\t')) first.remove_prefix(1);
+    append(first);
     open = true;
   }
   if (open) finish_field(fields, name, value, cut);
