@@ -1,0 +1,141 @@
+// protocols/imap/imap_message.cpp — fragments and literals of one IMAP line, capped.
+#include "protocols/imap/imap_message.h"
+
+#include <algorithm>
+
+#include "protocols/common/text.h"
+
+namespace mailscope {
+
+// RFC 3501 §9 (literal = "{" number "}" CRLF), RFC 7888 §3 (literal+ = "{" number "+}").
+bool parse_literal_marker(std::string_view line, uint64_t& size, bool& non_synchronizing) {
+  if (line.size() < 3 || line.back() != '}') return false;
+  size_t open = line.rfind('{');
+  if (open == std::string_view::npos) return false;
+  std::string_view inside = line.substr(open + 1, line.size() - open - 2);
+  non_synchronizing = !inside.empty() && inside.back() == '+';
+  if (non_synchronizing) inside.remove_suffix(1);
+  // RFC 9051 §4.3: number64 for literals; 19 digits always fit in uint64_t.
+  if (inside.empty() || inside.size() > 19) return false;
+  uint64_t n = 0;
+  for (char c : inside) {
+    if (c < '0' || c > '9') return false;
+    n = n * 10 + static_cast<uint64_t>(c - '0');
+  }
+  size = n;
+  return true;
+}
+
+void ImapMessage::add_fragment(std::string_view line, uint64_t dropped, uint64_t wire_bytes) {
+  wire_bytes_ += wire_bytes;
+  in_uncounted_literal_ = false;
+  if (sealed_ || kept_ + line.size() > max_kept_ + 8192) {
+    sealed_ = true;
+    dropped_ += line.size() + dropped;
+    return;
+  }
+  fragments_.emplace_back(line);
+  fragment_dropped_.push_back(dropped);
+  joined_.append(line);
+  kept_ += line.size();
+  dropped_ += dropped;
+}
+
+void ImapMessage::begin_literal(uint64_t size, bool non_synchronizing) {
+  literal_bytes_ += size;
+  // A literal belongs to the fragment just added; once sealed, it is only counted.
+  if (sealed_ || literals_.size() >= kMaxLiterals || literals_.size() >= fragments_.size()) {
+    sealed_ = true;
+    in_uncounted_literal_ = true;
+    return;
+  }
+  ImapLiteral literal;
+  literal.size = size;
+  literal.non_synchronizing = non_synchronizing;
+  literals_.push_back(std::move(literal));
+  offsets_.push_back(joined_.size());
+}
+
+void ImapMessage::add_literal_bytes(const uint8_t* bytes, size_t length) {
+  wire_bytes_ += length;
+  if (in_uncounted_literal_ || literals_.empty()) {
+    dropped_ += length;
+    return;
+  }
+  ImapLiteral& literal = literals_.back();
+  literal.received += length;
+  size_t room = kept_ < max_kept_ ? max_kept_ - kept_ : 0;
+  size_t take = std::min(room, length);
+  literal.content.append(reinterpret_cast<const char*>(bytes), take);
+  kept_ += take;
+  dropped_ += length - take;
+}
+
+void ImapMessage::literal_gap(uint64_t length) {
+  if (in_uncounted_literal_ || literals_.empty()) return;
+  literals_.back().missing += length;
+}
+
+uint64_t ImapMessage::missing_bytes() const {
+  uint64_t total = 0;
+  for (const ImapLiteral& literal : literals_) total += literal.missing;
+  return total;
+}
+
+void ImapMessage::clear() {
+  fragments_.clear();
+  fragment_dropped_.clear();
+  literals_.clear();
+  offsets_.clear();
+  joined_.clear();
+  kept_ = 0;
+  dropped_ = 0;
+  wire_bytes_ = 0;
+  literal_bytes_ = 0;
+  sealed_ = false;
+  in_uncounted_literal_ = false;
+}
+
+namespace {
+
+// Appends `source` made printable, cut so that `out` stays near `cap`; counts what was cut.
+void append_capped(std::string& out, std::string_view source, size_t cap, uint64_t& omitted) {
+  size_t room = out.size() < cap ? cap - out.size() : 0;
+  if (source.size() > room) {
+    omitted += source.size() - room;
+    source = source.substr(0, room);
+  }
+  out += printable_text(source);
+}
+
+}  // namespace
+
+std::string ImapMessage::render(size_t skip, size_t cap) const {
+  std::string out;
+  uint64_t omitted = dropped_;
+  for (size_t i = 0; i < fragments_.size(); ++i) {
+    std::string_view fragment = fragments_[i];
+    if (i == 0) fragment.remove_prefix(std::min(skip, fragment.size()));
+    append_capped(out, fragment, cap, omitted);
+    if (i >= literals_.size()) continue;
+    // The literal's lines, each CRLF shown as a line break (like a multi-line reply).
+    std::string_view content = literals_[i].content;
+    out.push_back('\n');
+    while (!content.empty()) {
+      size_t lf = content.find('\n');
+      std::string_view line = content.substr(0, lf);
+      size_t consumed = lf == std::string_view::npos ? content.size() : lf + 1;
+      bool cr = !line.empty() && line.back() == '\r' && lf != std::string_view::npos;
+      if (cr) line.remove_suffix(1);
+      append_capped(out, line, cap, omitted);
+      if (lf != std::string_view::npos) {
+        if (out.size() < cap) out.push_back('\n');
+        else omitted += cr ? 2 : 1;
+      }
+      content.remove_prefix(consumed);
+    }
+  }
+  return with_truncation_marker(std::move(out), omitted);
+}
+
+}  // namespace mailscope
