@@ -322,10 +322,15 @@ void Pop3Decoder::finish_message(bool complete) {
   e.direction = Direction::server_to_client;
   e.span = message_->span();
   e.size_bytes = message_->message_bytes();
-  uint64_t dropped = message_->message_bytes() > message_->text().size()
-                         ? message_->message_bytes() - message_->text().size()
-                         : 0;
-  e.text = printable_lines(message_->text(), limits_.max_text_bytes, dropped);
+  // DotStuffedBody keeps lines joined by '\n' (one byte for each CRLF it counted as two), up to
+  // max_text_bytes: only a full text was cut, and the bytes not shown are estimated from that.
+  const std::string& kept = message_->text();
+  uint64_t dropped = 0;
+  if (kept.size() >= limits_.max_text_bytes) {
+    uint64_t shown = kept.size() + static_cast<uint64_t>(std::count(kept.begin(), kept.end(), '\n'));
+    dropped = message_->message_bytes() > shown ? message_->message_bytes() - shown : 0;
+  }
+  e.text = printable_lines(kept, limits_.max_text_bytes, dropped);
   if (dropped > 0) {
     e.text = with_truncation_marker(std::move(e.text), dropped);
     e.line_truncated = true;
