@@ -208,7 +208,7 @@ void ImapDecoder::read_command_arguments(const std::string& verb, ImapReader& re
   // Mailbox arguments (RFC 3501 §5.1.3: modified UTF-7 for names outside ASCII).
   std::vector<std::string> decoded_names;
   bool any_encoded = false;
-  for (int i = 0; i < 2 && mailbox_args != 0; ++i) {
+  for (int i = 0; i < 2 && (mailbox_args >> i) != 0; ++i) {
     if ((mailbox_args & (1u << i)) == 0) {
       reader.skip_value();
       continue;

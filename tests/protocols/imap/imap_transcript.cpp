@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "dialogue/explanations.h"
 #include "protocols/imap/imap_decoder.h"
 
 namespace mailscope::test {
@@ -80,6 +81,12 @@ std::string dump(const Dialogue& d) {
 Dialogue run_every_way(const ImapTranscript& t, DecoderLimits limits) {
   Dialogue whole = run_imap(t, FeedMode::whole, 0, limits);
   std::string expected = dump(whole);
+  for (const DialogueEvent& e : whole.events) {
+    // Every key the decoder emits has its own row in the explanation table.
+    INFO(e.explain_key << " / " << e.state_key);
+    CHECK(has_explanation(e.explain_key));
+    CHECK(has_explanation(e.state_key));
+  }
   REQUIRE(dump(run_imap(t, FeedMode::byte_by_byte, 0, limits)) == expected);
   size_t longest = 0;
   for (const ImapStep& step : t.steps) longest = std::max(longest, step.bytes.size());
