@@ -179,8 +179,8 @@ void SmtpDecoder::apply_reply(PendingCommand& head, const SmtpReply& reply, Dial
       if (code == 334 && auth_.active()) {
         // RFC 4954 §4: "334 SP base64" asks for the next SASL step.
         e.type = EventType::continuation;
-        std::string_view challenge = reply.line_texts.empty() ? "" : reply.line_texts[0];
-        SaslDecoded d = auth_.challenge(challenge);
+        SaslDecoded d =
+            auth_.challenge(reply.line_texts.empty() ? std::string_view() : reply.line_texts[0]);
         e.decoded = d.description;
         pop = false;
         if (client_waits) client_mode_ = ClientMode::sasl;
