@@ -1,0 +1,181 @@
+// app/window/main.cpp — the `mailscope` window: command line, GLFW + OpenGL 3.3 core context,
+// Dear ImGui, the frame loop, --screenshot and --benchmark-frames.
+//
+//   mailscope [FILE] [--screenshot PNG] [--play-seconds S] [--lang en|ja] [--theme light|dark]
+//             [--port P=proto]... [--benchmark-frames N]
+//
+// --screenshot loads the capture, plays it for S seconds, writes the window as a PNG and exits
+// 0 (also when the capture could not be opened: the picture then shows the error). Status and
+// error lines are printed to stdout too, so scripts and tests can read them.
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "default_capture.h"
+#include "frame_stats.h"
+#include "screenshot.h"
+#include "ui/fonts.h"
+#include "ui/main_view.h"
+#include "ui/model/settings.h"
+#include "ui/model/ui_strings.h"
+
+namespace {
+
+std::vector<std::string> g_dropped;  // filled by the drop callback, taken by the loop
+
+void on_drop(GLFWwindow*, int count, const char** paths) {
+  for (int i = 0; i < count && i < 64; ++i) g_dropped.emplace_back(paths[i]);
+}
+
+void on_glfw_error(int code, const char* text) { std::fprintf(stderr, "mailscope: GLFW error %d: %s\n", code, text); }
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace mailscope;
+  CLI::App app{"mailscope: watch e-mail travel over a network, layer by layer"};
+  std::string file, screenshot, lang, theme;
+  double play_seconds = 2.0;
+  int benchmark_frames = 0;
+  std::vector<std::string> port_specs;
+  app.add_option("file", file, "capture to open (pcap or pcapng); default: the built-in example");
+  app.add_option("--screenshot", screenshot, "load, play for --play-seconds, write the window to this PNG, exit");
+  app.add_option("--play-seconds", play_seconds, "playing time before the screenshot (seconds)")->check(CLI::Range(0.0, 600.0));
+  app.add_option("--lang", lang, "interface language")->check(CLI::IsMember({"en", "ja"}));
+  app.add_option("--theme", theme, "light or dark")->check(CLI::IsMember({"light", "dark"}));
+  app.add_option("--port", port_specs, "decode a port as a protocol, e.g. 2525=smtp (repeatable)");
+  app.add_option("--benchmark-frames", benchmark_frames, "draw N frames after loading, print frame times, exit")
+      ->check(CLI::Range(1, 1000000));
+  CLI11_PARSE(app, argc, argv);
+
+  PortMap ports;
+  for (const std::string& spec : port_specs) {
+    std::string error;
+    if (!ports.add_mapping(spec, error)) {
+      std::cerr << "mailscope: " << error << "\n";
+      return 2;
+    }
+  }
+  const bool unattended = !screenshot.empty() || benchmark_frames > 0;
+  Settings settings;
+  if (!unattended) load_settings(settings_path(), settings);
+  if (lang == "ja") settings.language = Language::japanese;
+  if (lang == "en") settings.language = Language::english;
+  if (!theme.empty()) settings.dark_theme = theme == "dark";
+
+  glfwSetErrorCallback(on_glfw_error);
+  if (!glfwInit()) {
+    std::cerr << "mailscope: no display could be opened (is DISPLAY set? under ssh, use xvfb-run).\n";
+    return 1;
+  }
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+  glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+  GLFWwindow* window = glfwCreateWindow(settings.window_width, settings.window_height, "mailscope", nullptr, nullptr);
+  if (!window) {
+    std::cerr << "mailscope: could not create an OpenGL 3.3 window (check the graphics driver or Mesa).\n";
+    glfwTerminate();
+    return 1;
+  }
+  glfwMakeContextCurrent(window);
+  glfwSwapInterval(unattended ? 0 : 1);
+  glfwSetDropCallback(window, on_drop);
+  float scale_x = 1.0f, scale_y = 1.0f;
+  glfwGetWindowContentScale(window, &scale_x, &scale_y);
+  const float scale = std::max(1.0f, std::max(scale_x, scale_y));
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  static std::string ini_path;  // ImGui keeps the pointer
+  if (unattended || settings_directory().empty()) {
+    io.IniFilename = nullptr;
+  } else {
+    ini_path = settings_directory() + "/imgui.ini";
+    io.IniFilename = ini_path.c_str();
+  }
+  ImGui_ImplGlfw_InitForOpenGL(window, true);
+  ImGui_ImplOpenGL3_Init("#version 330 core");
+
+  UiFonts fonts = load_fonts(15.0f * scale);
+  std::cout << "mailscope: " << fonts.report << std::endl;
+  MainView view(settings, ports, !unattended);
+  view.set_fonts(fonts, scale);
+  view.on_status = [](const std::string& line) { std::cout << "mailscope: " << line << std::endl; };
+  view.default_capture = find_default_capture(default_capture_roots());
+  if (!file.empty()) view.open(file);
+  else if (!view.default_capture.empty()) view.open(view.default_capture);
+  else view.on_status(ui_text("error.no_default", settings.language));
+
+  FrameStats stats;
+  auto last = std::chrono::steady_clock::now();
+  double played = 0;           // seconds of playing after the load (screenshot mode)
+  int benchmark_left = benchmark_frames;
+  const auto started = last;
+  bool done = false;
+  while (!glfwWindowShouldClose(window) && !view.quit_requested() && !done) {
+    glfwPollEvents();
+    if (!g_dropped.empty()) {
+      view.open_many(g_dropped);
+      g_dropped.clear();
+    }
+    auto now = std::chrono::steady_clock::now();
+    double dt = std::chrono::duration<double>(now - last).count();
+    last = now;
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    view.frame(dt);
+    ImGui::Render();
+    int width = 0, height = 0;
+    glfwGetFramebufferSize(window, &width, &height);
+    glViewport(0, 0, width, height);
+    const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(clear.x, clear.y, clear.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    const bool ready = !view.loading();
+    if (ready && (!screenshot.empty() || benchmark_frames > 0)) played += dt;
+    const double waited = std::chrono::duration<double>(now - started).count();
+    if (!screenshot.empty() && ((ready && played >= play_seconds) || waited > 300.0)) {
+      std::string error;
+      if (!write_screenshot(screenshot, width, height, error)) {
+        std::cerr << "mailscope: " << error << "\n";
+        return 1;
+      }
+      std::cout << "mailscope: screenshot written to " << screenshot << std::endl;
+      done = true;
+    }
+    if (benchmark_frames > 0 && ready && played > 0.5) {
+      glFinish();
+      auto end = std::chrono::steady_clock::now();
+      stats.add(std::chrono::duration<double, std::milli>(end - now).count());
+      if (--benchmark_left <= 0) {
+        stats.print(std::cout, benchmark_frames);
+        done = true;
+      }
+    }
+    glfwSwapBuffers(window);
+  }
+  if (!unattended) {
+    glfwGetWindowSize(window, &view.settings().window_width, &view.settings().window_height);
+    view.save_settings_now();
+  }
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  glfwDestroyWindow(window);
+  glfwTerminate();
+  return 0;
+}

@@ -1,0 +1,280 @@
+// ui/main_view.cpp — layout, menus, loading and errors.
+#include "ui/main_view.h"
+
+#include <imgui.h>
+
+#include <filesystem>
+
+#include "ui/inspector_panel.h"
+#include "ui/model/ui_strings.h"
+#include "ui/packets_panel.h"
+#include "ui/playback_bar.h"
+#include "ui/sessions_panel.h"
+#include "ui/stage_panel.h"
+#include "ui/theme.h"
+
+namespace mailscope {
+
+MainView::MainView(Settings settings, PortMap ports, bool persist)
+    : settings_(std::move(settings)), ports_(std::move(ports)), persist_(persist) {
+  state_.language = settings_.language;
+  state_.dark = settings_.dark_theme;
+  state_.timing = settings_.even_timing ? TimingMode::even : TimingMode::real;
+  state_.playback.set_speed(settings_.speed);
+  state_.status = ui_text("status.ready", state_.language);
+}
+
+MainView::~MainView() = default;
+
+void MainView::set_fonts(UiFonts fonts, float scale) {
+  state_.fonts = fonts;
+  state_.scale = scale;
+  theme_dirty_ = true;
+}
+
+void MainView::set_status(const std::string& line) {
+  state_.status = line;
+  if (on_status) on_status(line);
+}
+
+void MainView::open(const std::string& path) {
+  loader_.start(path, ports_);
+  set_status(ui_format("load.progress", state_.language, {path}));
+}
+
+void MainView::open_many(const std::vector<std::string>& paths) {
+  if (!paths.empty()) open(paths.front());
+}
+
+void MainView::save_settings_now() {
+  if (!persist_) return;
+  settings_.language = state_.language;
+  settings_.dark_theme = state_.dark;
+  settings_.speed = state_.playback.speed();
+  settings_.even_timing = state_.timing == TimingMode::even;
+  std::string error;
+  if (!save_settings(settings_path(), settings_, error)) set_status(ui_format("error.settings", state_.language, {error}));
+}
+
+void MainView::take_load_result() {
+  std::optional<LoadResult> result = loader_.take_result();
+  if (!result) return;
+  const Language lang = state_.language;
+  if (result->cancelled) {
+    set_status(ui_format("status.cancelled", lang, {result->path}));
+    return;
+  }
+  if (!result->capture) {
+    // The previous capture stays: only the message changes.
+    state_.error = ui_format("error.open", lang, {result->error});
+    state_.error_new = true;
+    set_status(state_.error);
+    return;
+  }
+  state_.capture = std::move(result->capture);
+  ++state_.capture_generation;
+  state_.has_stream = false;
+  state_.script = StageScript{};
+  state_.timeline.build({}, state_.timing);
+  state_.playback.reset(&state_.timeline);
+  state_.shown_step = ViewState::kNone;
+  state_.packet = ShownPacket{};
+  uint64_t packets = 0;
+  for (const auto& list : state_.capture->packets_by_stream) packets += list.size();
+  state_.total_packets = packets;
+  // Start on the first mail session, playing: a new user sees a dialogue move at once.
+  const LoadedCapture& c = *state_.capture;
+  for (uint32_t stream : c.streams) {
+    if (c.dialogue(stream)->protocol != Protocol::other) {
+      select_session(state_, stream);
+      break;
+    }
+  }
+  if (!state_.has_stream && !c.streams.empty()) select_session(state_, c.streams.front());
+  state_.playback.play();
+  set_status(ui_format("status.loaded", lang, {std::filesystem::path(c.path).filename().string(),
+                                               std::to_string(c.session_count()), std::to_string(packets)}));
+  if (!c.warning.empty()) set_status(state_.status + "  " + ui_format("status.warning", lang, {c.warning}));
+  add_recent_file(settings_, std::filesystem::absolute(c.path).string());
+  save_settings_now();
+}
+
+void MainView::set_language(Language language) {
+  state_.language = language;
+  refresh_facts(state_);
+  save_settings_now();
+}
+
+void MainView::set_theme(bool dark) {
+  state_.dark = dark;
+  theme_dirty_ = true;
+  save_settings_now();
+}
+
+void MainView::draw_menu_bar() {
+  const Language lang = state_.language;
+  if (!ImGui::BeginMenuBar()) return;
+  if (ImGui::BeginMenu(ui_text("menu.file", lang))) {
+    if (ImGui::MenuItem(ui_text("menu.file.open", lang), "Ctrl+O")) {
+      std::string folder = state_.capture ? std::filesystem::path(state_.capture->path).parent_path().string() : ".";
+      browser_.open(folder);
+    }
+    if (ImGui::BeginMenu(ui_text("menu.file.recent", lang))) {
+      if (settings_.recent_files.empty()) ImGui::TextDisabled("%s", ui_text("menu.file.recent_none", lang));
+      std::string chosen;
+      for (const std::string& f : settings_.recent_files)
+        if (ImGui::MenuItem(f.c_str())) chosen = f;
+      if (!chosen.empty()) open(chosen);
+      ImGui::EndMenu();
+    }
+    if (!default_capture.empty() && ImGui::MenuItem(ui_text("menu.file.default", lang))) open(default_capture);
+    ImGui::Separator();
+    if (ImGui::MenuItem(ui_text("menu.file.quit", lang), "Ctrl+Q")) quit_ = true;
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu(ui_text("menu.view", lang))) {
+    if (ImGui::MenuItem(ui_text("menu.view.theme_light", lang), nullptr, !state_.dark)) set_theme(false);
+    if (ImGui::MenuItem(ui_text("menu.view.theme_dark", lang), nullptr, state_.dark)) set_theme(true);
+    ImGui::Separator();
+    if (ImGui::MenuItem(ui_text("menu.view.journey", lang), nullptr, state_.journey)) {
+      state_.journey = !state_.journey;
+      if (state_.has_stream) {
+        select_session(state_, state_.stream);
+        state_.playback.play();
+      }
+    }
+    ImGui::EndMenu();
+  }
+  // The language switch sits on the bar itself, so that it can be found in either language.
+  if (ImGui::BeginMenu(ui_text("menu.view.language", lang))) {
+    if (ImGui::MenuItem(ui_text("lang.en", lang), nullptr, lang == Language::english)) set_language(Language::english);
+    if (ImGui::MenuItem(ui_text("lang.ja", lang), nullptr, lang == Language::japanese)) set_language(Language::japanese);
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu(ui_text("menu.help", lang))) {
+    ImGui::TextUnformatted(ui_text("menu.help.keys", lang));
+    ImGui::Separator();
+    ImGui::TextUnformatted(ui_text("stage.legend", lang));
+    draw_stage_legend(state_);
+    ImGui::EndMenu();
+  }
+  ImGui::EndMenuBar();
+}
+
+void MainView::draw_status_line() {
+  const Language lang = state_.language;
+  if (loader_.busy()) {
+    ImGui::TextUnformatted(ui_format("load.progress", lang, {std::filesystem::path(loader_.path()).filename().string()}).c_str());
+    ImGui::SameLine();
+    ImGui::ProgressBar(loader_.progress(), ImVec2(ImGui::GetFontSize() * 16, 0));
+    ImGui::SameLine();
+    if (ImGui::Button(ui_text("load.cancel", lang))) loader_.cancel();
+    return;
+  }
+  ImGui::TextUnformatted(state_.status.c_str());
+}
+
+void MainView::draw_error_dialog() {
+  const Language lang = state_.language;
+  if (state_.error_new) {
+    ImGui::OpenPopup("##error");
+    state_.error_new = false;
+  }
+  ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, 0), ImGuiCond_Appearing);
+  if (ImGui::BeginPopupModal("##error", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+    ImGui::PushFont(state_.fonts.large);
+    ImGui::TextUnformatted(ui_text("error.title", lang));
+    ImGui::PopFont();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+    ImGui::TextWrapped("%s", state_.error.c_str());
+    ImGui::PopTextWrapPos();
+    if (ImGui::Button(ui_text("error.dismiss", lang), ImVec2(ImGui::GetFontSize() * 6, 0))) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+}
+
+void MainView::frame(double dt) {
+  if (theme_dirty_) {
+    apply_theme(state_.dark, state_.scale);
+    theme_dirty_ = false;
+  }
+  take_load_result();
+  ImGuiIO& io = ImGui::GetIO();
+  if (!ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) {
+    handle_playback_keys(state_);
+    // The GLFW backend of ImGui 1.86 indexes keys by GLFW key code, which is ASCII for letters.
+    if (io.KeyCtrl && ImGui::IsKeyPressed('O', false)) browser_.open(".");
+    if (io.KeyCtrl && ImGui::IsKeyPressed('Q', false)) quit_ = true;
+  }
+  state_.playback.advance(dt);
+  sync_selection(state_, ImGui::GetTime());
+
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->WorkPos);
+  ImGui::SetNextWindowSize(vp->WorkSize);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_MenuBar |
+                                 ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar;
+  ImGui::Begin("mailscope", nullptr, flags);
+  draw_menu_bar();
+  const Language lang = state_.language;
+  const float status_h = ImGui::GetFrameHeightWithSpacing() + 4;
+  const float body_h = ImGui::GetContentRegionAvail().y - status_h;
+  const ImGuiTableFlags table_flags = ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV;
+  if (ImGui::BeginTable("layout", 3, table_flags, ImVec2(0, body_h))) {
+    ImGui::TableSetupColumn("left", ImGuiTableColumnFlags_WidthStretch, 0.31f);
+    ImGui::TableSetupColumn("stage", ImGuiTableColumnFlags_WidthStretch, 0.40f);
+    ImGui::TableSetupColumn("inspector", ImGuiTableColumnFlags_WidthStretch, 0.29f);
+    ImGui::TableNextRow(0, body_h);
+    const float title_h = ImGui::GetTextLineHeightWithSpacing();
+
+    ImGui::TableSetColumnIndex(0);
+    ImGui::PushFont(state_.fonts.large);
+    ImGui::TextUnformatted(ui_text("sessions.title", lang));
+    ImGui::PopFont();
+    ImGui::BeginChild("sessions", ImVec2(0, body_h * 0.40f));
+    draw_sessions_panel(state_);
+    ImGui::EndChild();
+    ImGui::PushFont(state_.fonts.large);
+    ImGui::TextUnformatted(ui_text("packets.title", lang));
+    ImGui::PopFont();
+    ImGui::BeginChild("packets", ImVec2(0, body_h * 0.22f));
+    draw_packets_panel(state_);
+    ImGui::EndChild();
+    ImGui::PushFont(state_.fonts.large);
+    ImGui::TextUnformatted(ui_text("hex.title", lang));
+    ImGui::PopFont();
+    ImGui::BeginChild("hex_view", ImVec2(0, 0));
+    draw_hex_panel(state_);
+    ImGui::EndChild();
+
+    ImGui::TableSetColumnIndex(1);
+    ImGui::PushFont(state_.fonts.large);
+    ImGui::TextUnformatted(ui_text("stage.title", lang));
+    ImGui::PopFont();
+    const float bar_h = ImGui::GetFrameHeightWithSpacing() * 2 + ImGui::GetStyle().WindowPadding.y * 2;
+    ImGui::BeginChild("stage", ImVec2(0, body_h - bar_h - title_h - 6), true);
+    draw_stage_panel(state_);
+    ImGui::EndChild();
+    ImGui::BeginChild("playback", ImVec2(0, 0), true, ImGuiWindowFlags_NoScrollbar);
+    draw_playback_bar(state_);
+    ImGui::EndChild();
+
+    ImGui::TableSetColumnIndex(2);
+    ImGui::PushFont(state_.fonts.large);
+    ImGui::TextUnformatted(ui_text("inspector.title", lang));
+    ImGui::PopFont();
+    ImGui::BeginChild("inspector", ImVec2(0, 0));
+    draw_inspector_panel(state_);
+    ImGui::EndChild();
+    ImGui::EndTable();
+  }
+  ImGui::Separator();
+  draw_status_line();
+
+  if (auto chosen = browser_.draw(lang)) open(*chosen);
+  draw_error_dialog();
+  ImGui::End();
+}
+
+}  // namespace mailscope

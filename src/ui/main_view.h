@@ -1,0 +1,67 @@
+// ui/main_view.h — the window's content: menus, the three columns of panels, the status line,
+// the loader's progress and the error dialog. Owns the ViewState, the background loader,
+// the settings and the file browser.
+//
+//   MainView view(settings, ports, /*persist=*/true);
+//   view.set_fonts(load_fonts(16 * scale), scale);
+//   view.open("captures/lesson-journey.pcap");        // loads on a background thread
+//   while (running) { new_frame(); view.frame(dt); render(); }
+//
+// Panels (one file each): sessions_panel, stage_panel, playback_bar, inspector_panel,
+// packets_panel (list + hex), file_browser.
+#pragma once
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "protocols/port_map.h"
+#include "ui/file_browser.h"
+#include "ui/model/capture_loader.h"
+#include "ui/model/settings.h"
+#include "ui/view_state.h"
+
+namespace mailscope {
+
+class MainView {
+ public:
+  MainView(Settings settings, PortMap ports, bool persist_settings);
+  ~MainView();
+
+  void set_fonts(UiFonts fonts, float scale);
+  void open(const std::string& path);              // starts a background load
+  void open_many(const std::vector<std::string>& paths);   // drag and drop: the first capture
+  void frame(double dt);                           // between ImGui::NewFrame and ImGui::Render
+
+  bool loading() const { return loader_.running(); }
+  bool has_capture() const { return state_.capture != nullptr; }
+  bool quit_requested() const { return quit_; }
+  bool playing() const { return state_.playback.playing(); }
+  const std::string& status() const { return state_.status; }
+  Settings& settings() { return settings_; }
+  void save_settings_now();
+
+  // Called with every new status or error line (the program prints them to stdout).
+  std::function<void(const std::string&)> on_status;
+  // Where "Open the built-in example" points (empty: the menu item is hidden).
+  std::string default_capture;
+
+ private:
+  void take_load_result();
+  void set_status(const std::string& line);
+  void draw_menu_bar();
+  void draw_status_line();
+  void draw_error_dialog();
+  void set_language(Language language);
+  void set_theme(bool dark);
+
+  ViewState state_;
+  CaptureLoader loader_;
+  Settings settings_;
+  PortMap ports_;
+  bool persist_ = false;
+  bool quit_ = false;
+  bool theme_dirty_ = true;
+  FileBrowser browser_;
+};
+
+}  // namespace mailscope
