@@ -4,7 +4,7 @@
 // come from the first byte), TlsRecordSummary (the input split into client/server chunks),
 // and every decoder of text.h and sasl.h on the input and on each line of it, plus redaction.
 // Build (from the repository root):
-//   clang++ -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -Isrc fuzz/fuzz_common.cpp \
+//   clang++ -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -Isrc fuzz/fuzz_common.cpp
 //     src/protocols/common/*.cpp src/dialogue/event.cpp src/dialogue/redaction.cpp -o fuzz_common
 //   ./fuzz_common -max_total_time=180 -max_len=4096
 // First run (3 min, 266,000 inputs, 3,378 corpus units): no crash, no leak, no UB report.
