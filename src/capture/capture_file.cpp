@@ -38,10 +38,10 @@ std::string errno_message(const std::string& path, int error) {
 }
 
 // Magic numbers as they read in the file's first four bytes (native or swapped order).
-constexpr uint32_t kPcapMicro = 0xa1b2c3d4;    // pcap, microsecond timestamps
-constexpr uint32_t kPcapNano = 0xa1b23c4d;     // pcap, nanosecond timestamps
-constexpr uint32_t kPcapModified = 0xa1b2cd34; // Kuznetzov's patched pcap (libpcap reads it)
-constexpr uint32_t kPcapngShb = 0x0a0d0d0a;    // pcapng Section Header Block (a palindrome)
+constexpr uint32_t kPcapMicro = 0xa1b2c3d4;     // pcap, microsecond timestamps
+constexpr uint32_t kPcapNano = 0xa1b23c4d;      // pcap, nanosecond timestamps
+constexpr uint32_t kPcapModified = 0xa1b2cd34;  // Kuznetzov's patched pcap (libpcap reads it)
+constexpr uint32_t kPcapngShb = 0x0a0d0d0a;     // pcapng Section Header Block (a palindrome)
 
 }  // namespace
 
@@ -57,8 +57,8 @@ CaptureFile::Opened CaptureFile::open(const std::string& path) {
     return result;
   }
   if (!S_ISREG(info.st_mode)) {
-    result.error = quoted(path) +
-                   " is not a regular file; save the capture to a file first (tcpdump -w).";
+    result.error =
+        quoted(path) + " is not a regular file; save the capture to a file first (tcpdump -w).";
     return result;
   }
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);

@@ -137,7 +137,8 @@ uint32_t CaptureWriter::add_interface(uint16_t link_type, const std::string& nam
       interfaces_ = 1;
       write_header_if_needed();
     } else if (link_type != first_link_type_ && error_.empty()) {
-      error_ = "\"" + path_ + "\" is a pcap file, which holds one link type; save as pcapng to "
+      error_ = "\"" + path_ +
+               "\" is a pcap file, which holds one link type; save as pcapng to "
                "keep interfaces of different link types.";
     }
     return 0;
@@ -170,7 +171,8 @@ bool CaptureWriter::write(const Frame& frame) {
     // §5: unsigned seconds and micro- or nanoseconds; times outside 1970-2106 are clamped.
     int64_t divisor = format_ == CaptureFormat::pcap_ns ? 1 : 1000;
     int64_t per_second = 1'000'000'000 / divisor;
-    int64_t ticks = std::clamp<int64_t>(frame.time_ns, 0, kLastPcapSecond * 1'000'000'000) / divisor;
+    int64_t ticks =
+        std::clamp<int64_t>(frame.time_ns, 0, kLastPcapSecond * 1'000'000'000) / divisor;
     int64_t seconds = ticks / per_second;
     uint32_t record[4] = {static_cast<uint32_t>(seconds),
                           static_cast<uint32_t>(ticks - seconds * per_second),

@@ -30,8 +30,9 @@ class CaptureWriter {
   CaptureWriter& operator=(const CaptureWriter&) = delete;
 
   // Declares an interface; returns its id. A pcap file takes one interface only.
-  uint32_t add_interface(uint16_t link_type, const std::string& name = {}, uint32_t snap_length = 262144);
-  bool write(const Frame& frame);   // false on an I/O error (error() says which)
+  uint32_t add_interface(uint16_t link_type, const std::string& name = {},
+                         uint32_t snap_length = 262144);
+  bool write(const Frame& frame);  // false on an I/O error (error() says which)
   bool flush();
   const std::string& error() const { return error_; }
 

@@ -16,9 +16,11 @@ std::string address_text(const sockaddr* address) {
   char buffer[INET6_ADDRSTRLEN] = {};
   if (address == nullptr) return {};
   if (address->sa_family == AF_INET) {
-    inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in*>(address)->sin_addr, buffer, sizeof buffer);
+    inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in*>(address)->sin_addr, buffer,
+              sizeof buffer);
   } else if (address->sa_family == AF_INET6) {
-    inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6*>(address)->sin6_addr, buffer, sizeof buffer);
+    inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6*>(address)->sin6_addr, buffer,
+              sizeof buffer);
   }
   return buffer;
 }
@@ -34,7 +36,8 @@ LiveCapture::Opened failure(LiveError kind, std::string message) {
 
 std::string capture_permission_advice(const std::string& program_path) {
   return "Run it as root, or allow it to capture once with: sudo setcap "
-         "cap_net_raw,cap_net_admin=eip " + program_path;
+         "cap_net_raw,cap_net_admin=eip " +
+         program_path;
 }
 
 std::vector<InterfaceInfo> list_interfaces(std::string& error) {
@@ -84,9 +87,9 @@ LiveCapture::Opened LiveCapture::open(const LiveOptions& options) {
     pcap_close(handle);
     switch (status) {
       case PCAP_ERROR_PERM_DENIED:
-        return failure(LiveError::permission,
-                       "no permission to capture on " + name + " (capturing needs root or the "
-                       "CAP_NET_RAW capability).");
+        return failure(LiveError::permission, "no permission to capture on " + name +
+                                                  " (capturing needs root or the "
+                                                  "CAP_NET_RAW capability).");
       case PCAP_ERROR_NO_SUCH_DEVICE:
         return failure(LiveError::no_such_device,
                        "there is no network interface called " + name +
@@ -103,15 +106,16 @@ LiveCapture::Opened LiveCapture::open(const LiveOptions& options) {
     if (pcap_compile(handle, &program, options.filter.c_str(), 1, PCAP_NETMASK_UNKNOWN) != 0) {
       std::string detail = pcap_geterr(handle);
       pcap_close(handle);
-      return failure(LiveError::bad_filter, "the capture filter \"" + options.filter +
-                                                "\" is not valid: " + detail);
+      return failure(LiveError::bad_filter,
+                     "the capture filter \"" + options.filter + "\" is not valid: " + detail);
     }
     int set = pcap_setfilter(handle, &program);
     pcap_freecode(&program);
     if (set != 0) {
       std::string detail = pcap_geterr(handle);
       pcap_close(handle);
-      return failure(LiveError::bad_filter, "cannot apply the capture filter on " + name + ": " + detail);
+      return failure(LiveError::bad_filter,
+                     "cannot apply the capture filter on " + name + ": " + detail);
     }
   }
   Opened opened;
@@ -161,7 +165,7 @@ LiveCapture::Read LiveCapture::drain(Frame& frame) {
     char errbuf[PCAP_ERRBUF_SIZE];
     pcap_setnonblock(handle_, 1, errbuf);
   }
-  stop_requested_.store(false);   // let read() hand out what is still buffered
+  stop_requested_.store(false);  // let read() hand out what is still buffered
   Read result = read(frame);
   // pcap_breakloop leaves a flag that makes the first pcap_next_ex after it return
   // PCAP_ERROR_BREAK once; read again so the buffered frames are not lost.

@@ -9,14 +9,16 @@
 // value, which differs from the LINKTYPE_ number on disk for some types (LINKTYPE_RAW 101 is
 // DLT_RAW 12 on Linux). libpcap refuses records longer than the link type's largest snap
 // length (256 KiB for Ethernet), so a hostile length never becomes an allocation.
+#include "capture/pcap_reader.h"
+
 #include <pcap/pcap.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <memory>
 
 #include "capture/byte_order.h"
-#include "capture/pcap_reader.h"
 
 namespace mailscope {
 namespace {
@@ -131,8 +133,9 @@ CaptureFile::Opened open_pcap(const std::string& path, uint64_t size, bool nanos
     return result;
   }
   // glibc ignores the size unless it is given the buffer too; it must outlive the FILE.
-  auto stdio_buffer = std::make_unique<char[]>(kStdioBuffer);
-  std::setvbuf(file, stdio_buffer.get(), _IOFBF, kStdioBuffer);
+  size_t buffer_length = static_cast<size_t>(std::min<uint64_t>(size, kStdioBuffer)) + 1;
+  auto stdio_buffer = std::make_unique_for_overwrite<char[]>(buffer_length);
+  std::setvbuf(file, stdio_buffer.get(), _IOFBF, buffer_length);
 
   uint8_t header[kFileHeaderLength];
   if (std::fread(header, 1, sizeof header, file) != sizeof header) {

@@ -1,9 +1,9 @@
 // capture/pcapng_reader.cpp — our pcapng block reader.
 //
-// Format: draft-ietf-opsawg-pcapng (https://www.ietf.org/archive/id/draft-ietf-opsawg-pcapng-02.html).
-// Every block is: type (4), total length (4), body, total length again (4); lengths are in
-// the byte order the Section Header Block declared with its byte-order magic 0x1A2B3C4D.
-// Understood here:
+// Format: draft-ietf-opsawg-pcapng
+// (https://www.ietf.org/archive/id/draft-ietf-opsawg-pcapng-02.html). Every block is: type (4),
+// total length (4), body, total length again (4); lengths are in the byte order the Section Header
+// Block declared with its byte-order magic 0x1A2B3C4D. Understood here:
 //   SHB  0x0A0D0D0A  starts a section: byte order, and a fresh list of interfaces (§4.1)
 //   IDB  1           an interface: link type, snap length, if_tsresol (9), if_tsoffset (14) (§4.2)
 //   EPB  6           a packet with interface id and 64-bit timestamp (§4.3)
@@ -18,6 +18,8 @@
 // Reading is from a 1 MiB buffer filled with read(); a block that fits is parsed in place, so
 // a frame costs no allocation and no copy. A block longer than kMaxBlockLength or longer than
 // the rest of the file is refused before any memory is reserved for it.
+#include "capture/pcapng_reader.h"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -26,7 +28,6 @@
 #include <vector>
 
 #include "capture/byte_order.h"
-#include "capture/pcapng_reader.h"
 
 namespace mailscope {
 namespace {
@@ -45,9 +46,9 @@ __extension__ typedef __int128 Int128;
 struct Interface {
   uint16_t link_type = 0;
   uint32_t snap_length = 0;
-  bool binary_resolution = false;  // if_tsresol MSB: 2^-n instead of 10^-n seconds
-  uint8_t resolution_exponent = 6; // default: microseconds (§4.2, if_tsresol)
-  int64_t offset_seconds = 0;      // if_tsoffset
+  bool binary_resolution = false;   // if_tsresol MSB: 2^-n instead of 10^-n seconds
+  uint8_t resolution_exponent = 6;  // default: microseconds (§4.2, if_tsresol)
+  int64_t offset_seconds = 0;       // if_tsoffset
 
   int64_t to_ns(uint64_t ticks) const {
     Int128 ns;
@@ -78,7 +79,10 @@ struct Section {
 class PcapngReader final : public CaptureFile {
  public:
   PcapngReader(std::string path, int fd, uint64_t size)
-      : path_(std::move(path)), fd_(fd), size_(size), buffer_(kBufferLength) {}
+      : path_(std::move(path)),
+        fd_(fd),
+        size_(size),
+        buffer_(static_cast<size_t>(std::min<uint64_t>(size, kBufferLength))) {}
   ~PcapngReader() override { ::close(fd_); }
 
   bool next(Frame& frame) override {
@@ -110,8 +114,9 @@ class PcapngReader final : public CaptureFile {
 
   bool read_at(uint64_t file_offset, uint64_t number, Frame& frame) override {
     // The section the block belongs to: the last one that starts before it.
-    auto after = std::upper_bound(sections_.begin(), sections_.end(), file_offset,
-                                  [](uint64_t offset, const Section& s) { return offset < s.start; });
+    auto after =
+        std::upper_bound(sections_.begin(), sections_.end(), file_offset,
+                         [](uint64_t offset, const Section& s) { return offset < s.start; });
     if (after == sections_.begin() || file_offset + 12 > size_) return false;
     const Section& section = *(after - 1);
     uint8_t head[8];
@@ -220,8 +225,10 @@ class PcapngReader final : public CaptureFile {
     bool timed = true;
     if (type == kEpb || type == kOpb) {
       if (length < 32) return "a packet block is too short";
-      if (type == kEpb) interface_id = bytes::file32(block + 8, swapped);
-      else interface_id = bytes::file16(block + 8, swapped);
+      if (type == kEpb)
+        interface_id = bytes::file32(block + 8, swapped);
+      else
+        interface_id = bytes::file16(block + 8, swapped);
       ticks = static_cast<uint64_t>(bytes::file32(block + 12, swapped)) << 32 |
               bytes::file32(block + 16, swapped);
       captured = bytes::file32(block + 20, swapped);

@@ -35,8 +35,10 @@ void IpDefragmenter::expire(int64_t now_ns) {
   if (now_ns - last_expiry_ns_ < kExpiryInterval && now_ns >= last_expiry_ns_) return;
   last_expiry_ns_ = now_ns;
   for (auto it = pending_.begin(); it != pending_.end();) {
-    if (now_ns - it->second.first_seen_ns > limits_.timeout_ns) it = drop(it);
-    else ++it;
+    if (now_ns - it->second.first_seen_ns > limits_.timeout_ns)
+      it = drop(it);
+    else
+      ++it;
   }
 }
 

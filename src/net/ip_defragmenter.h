@@ -20,9 +20,9 @@
 namespace mailscope {
 
 struct DefragLimits {
-  uint64_t max_bytes = 16u << 20;   // buffered fragment bytes across all datagrams
+  uint64_t max_bytes = 16u << 20;  // buffered fragment bytes across all datagrams
   int64_t timeout_ns = 30'000'000'000;
-  uint64_t max_datagrams = 4096;    // incomplete datagrams held at once
+  uint64_t max_datagrams = 4096;  // incomplete datagrams held at once
 };
 
 struct DefragStats {
@@ -46,9 +46,9 @@ class IpDefragmenter {
     auto operator<=>(const Key&) const = default;
   };
   struct Pending {
-    std::vector<uint8_t> bytes;            // the datagram's payload (after the IP header)
+    std::vector<uint8_t> bytes;  // the datagram's payload (after the IP header)
     std::vector<std::pair<uint32_t, uint32_t>> have;  // [begin, end) ranges received
-    uint32_t total_length = 0;             // known once the last fragment arrived
+    uint32_t total_length = 0;                        // known once the last fragment arrived
     int64_t first_seen_ns = 0;
   };
   void expire(int64_t now_ns);

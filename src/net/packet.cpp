@@ -7,13 +7,14 @@
 //     are counted in tcp.payload_length_on_wire but not in payload_length;
 //   - an IP total/payload length of 0 is what a capture of TCP segmentation offload shows
 //     (the NIC fills it in later); then the frame's original length stands in for it.
+#include "net/packet.h"
+
 #include <algorithm>
 #include <string>
 
 #include "capture/byte_order.h"
 #include "net/ip_layer.h"
 #include "net/link_layer.h"
-#include "net/packet.h"
 
 namespace mailscope {
 namespace {
@@ -232,9 +233,12 @@ DecodeStatus decode_frame(const Frame& frame, DecodedPacket& out) {
   if (network == NetworkProtocol::ip_by_version) {
     if (frame.captured_length <= l3) return fail(out, "raw IP frame is empty");
     uint8_t version = frame.data[l3] >> 4;
-    if (version == 4) network = NetworkProtocol::ipv4;
-    else if (version == 6) network = NetworkProtocol::ipv6;
-    else return fail(out, "raw IP packet has a version other than 4 or 6");
+    if (version == 4)
+      network = NetworkProtocol::ipv4;
+    else if (version == 6)
+      network = NetworkProtocol::ipv6;
+    else
+      return fail(out, "raw IP packet has a version other than 4 or 6");
   }
   if (network == NetworkProtocol::ipv4) return decode_ipv4(frame, out, l3);
   return decode_ipv6(frame, out, l3);
@@ -242,14 +246,22 @@ DecodeStatus decode_frame(const Frame& frame, DecodedPacket& out) {
 
 std::string link_type_name(uint16_t link_type) {
   switch (static_cast<LinkType>(link_type)) {
-    case LinkType::null_loopback: return "BSD loopback (NULL)";
-    case LinkType::ethernet: return "Ethernet";
-    case LinkType::raw: return "Raw IP";
-    case LinkType::loop: return "OpenBSD loopback (LOOP)";
-    case LinkType::linux_sll: return "Linux cooked (SLL)";
-    case LinkType::ipv4: return "Raw IPv4";
-    case LinkType::ipv6: return "Raw IPv6";
-    case LinkType::linux_sll2: return "Linux cooked (SLL2)";
+    case LinkType::null_loopback:
+      return "BSD loopback (NULL)";
+    case LinkType::ethernet:
+      return "Ethernet";
+    case LinkType::raw:
+      return "Raw IP";
+    case LinkType::loop:
+      return "OpenBSD loopback (LOOP)";
+    case LinkType::linux_sll:
+      return "Linux cooked (SLL)";
+    case LinkType::ipv4:
+      return "Raw IPv4";
+    case LinkType::ipv6:
+      return "Raw IPv6";
+    case LinkType::linux_sll2:
+      return "Linux cooked (SLL2)";
   }
   return "LINKTYPE " + std::to_string(link_type);
 }

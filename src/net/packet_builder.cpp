@@ -26,7 +26,9 @@ uint16_t fold(uint32_t sum) {
   return static_cast<uint16_t>(~sum);
 }
 
-void append(std::vector<uint8_t>& out, const uint8_t* p, size_t n) { out.insert(out.end(), p, p + n); }
+void append(std::vector<uint8_t>& out, const uint8_t* p, size_t n) {
+  out.insert(out.end(), p, p + n);
+}
 void append16(std::vector<uint8_t>& out, uint16_t v) {
   out.push_back(static_cast<uint8_t>(v >> 8));
   out.push_back(static_cast<uint8_t>(v));
@@ -172,7 +174,7 @@ std::vector<uint8_t> build_tcp_frame(uint16_t link_type, const TcpPacketSpec& sp
 }
 
 std::vector<std::vector<uint8_t>> fragment_ipv4_frame(const std::vector<uint8_t>& ethernet_frame,
-                                                       uint16_t fragment_payload) {
+                                                      uint16_t fragment_payload) {
   std::vector<std::vector<uint8_t>> fragments;
   Frame frame;
   frame.data = ethernet_frame.data();
@@ -206,8 +208,10 @@ std::vector<std::vector<uint8_t>> fragment_ipv4_frame(const std::vector<uint8_t>
     bool more = offset + length < data_length;
     std::vector<uint8_t> out(l2, l2 + packet.l3_offset);
     std::vector<uint8_t> ip(header, header + 20);
-    if (offset == 0) ip.insert(ip.end(), header + 20, header + header_length);
-    else ip.insert(ip.end(), later_options.begin(), later_options.end());
+    if (offset == 0)
+      ip.insert(ip.end(), header + 20, header + header_length);
+    else
+      ip.insert(ip.end(), later_options.begin(), later_options.end());
     ip[0] = static_cast<uint8_t>(0x40 | ip.size() / 4);
     bytes::put_be16(ip.data() + 2, static_cast<uint16_t>(ip.size() + length));
     bytes::put_be16(ip.data() + 6, static_cast<uint16_t>((more ? 0x2000 : 0) | offset / 8));

@@ -104,7 +104,8 @@ class PcapngBytes {
     u64(~0ull);
     end();
   }
-  void interface(uint16_t link_type, uint32_t snap, std::vector<std::vector<uint8_t>> options = {}) {
+  void interface(uint16_t link_type, uint32_t snap,
+                 std::vector<std::vector<uint8_t>> options = {}) {
     begin(1);
     u16(link_type);
     u16(0);

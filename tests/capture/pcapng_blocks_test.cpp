@@ -36,16 +36,17 @@ TEST_CASE("pcapng in both byte orders, with if_tsresol and if_tsoffset") {
     CAPTURE(big);
     PcapngBytes ng(big);
     ng.section_header();
-    ng.interface(1, 65535);                                  // default: microseconds
-    ng.interface(113, 0, {{9}, {3}});                        // milliseconds
+    ng.interface(1, 65535);            // default: microseconds
+    ng.interface(113, 0, {{9}, {3}});  // milliseconds
     ng.interface(276, 0, {{9}, {0x80 | 20}, {14}, {0, 0, 0, 0, 0, 0, 0, 0}});  // 2^-20 s
-    ng.interface(101, 0, {{9}, {12}});                       // picoseconds
+    ng.interface(101, 0, {{9}, {12}});                                         // picoseconds
     std::vector<uint8_t> offset(8);
-    for (int i = 0; i < 8; ++i) offset[static_cast<size_t>(i)] = big ? (i == 7 ? 10 : 0) : (i == 0 ? 10 : 0);
-    ng.interface(1, 0, {{9}, {9}, {14}, offset});             // ns, +10 s
+    for (int i = 0; i < 8; ++i)
+      offset[static_cast<size_t>(i)] = big ? (i == 7 ? 10 : 0) : (i == 0 ? 10 : 0);
+    ng.interface(1, 0, {{9}, {9}, {14}, offset});  // ns, +10 s
     ng.enhanced_packet(0, 1'500'000'123'456ull, kData);
     ng.enhanced_packet(1, 1'500'000'123ull, kData);
-    ng.enhanced_packet(2, 3ull << 20 | 1ull << 19, kData);    // 3.5 s
+    ng.enhanced_packet(2, 3ull << 20 | 1ull << 19, kData);  // 3.5 s
     ng.enhanced_packet(3, 2'000'000'000'000ull, kData, 1500);
     ng.enhanced_packet(4, 7, kData);
     std::string warning;
@@ -74,8 +75,8 @@ TEST_CASE("pcapng Simple and obsolete Packet Blocks; unknown blocks are skipped"
   ng.other_block(4, 20);           // Name Resolution Block
   ng.simple_packet(kData);         // cut to the snap length
   ng.obsolete_packet(0, 1'000'000, kData);
-  ng.other_block(5, 32);           // Interface Statistics Block
-  ng.other_block(10, 8);           // Decryption Secrets Block
+  ng.other_block(5, 32);  // Interface Statistics Block
+  ng.other_block(10, 8);  // Decryption Secrets Block
   std::string warning;
   auto frames = open_and_read(dir, ng.bytes(), warning);
   CHECK(warning.empty());
@@ -209,10 +210,11 @@ TEST_CASE("hostile or corrupt pcapng blocks stop the read with a warning, never 
 
 TEST_CASE("a hostile classic pcap record length is refused by libpcap, not allocated") {
   TempDir dir;
-  std::vector<uint8_t> bytes = {0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                                0xff, 0xff, 0, 0, 1, 0, 0, 0};
+  std::vector<uint8_t> bytes = {0xd4, 0xc3, 0xb2, 0xa1, 2,    0,    4, 0, 0, 0, 0, 0,
+                                0,    0,    0,    0,    0xff, 0xff, 0, 0, 1, 0, 0, 0};
   // A record claiming 0xfffffff0 captured bytes.
-  std::vector<uint8_t> record = {1, 0, 0, 0, 0, 0, 0, 0, 0xf0, 0xff, 0xff, 0xff, 0xf0, 0xff, 0xff, 0xff};
+  std::vector<uint8_t> record = {1,    0,    0,    0,    0,    0,    0,    0,
+                                 0xf0, 0xff, 0xff, 0xff, 0xf0, 0xff, 0xff, 0xff};
   bytes.insert(bytes.end(), record.begin(), record.end());
   bytes.resize(bytes.size() + 64, 0);
   std::string path = dir.file("hostile.pcap");
@@ -225,8 +227,8 @@ TEST_CASE("a hostile classic pcap record length is refused by libpcap, not alloc
 
 TEST_CASE("a big-endian classic pcap reads like a little-endian one") {
   TempDir dir;
-  std::vector<uint8_t> bytes = {0xa1, 0xb2, 0x3c, 0x4d, 0, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0,
-                                0, 0, 0xff, 0xff, 0, 0, 0, 113};
+  std::vector<uint8_t> bytes = {0xa1, 0xb2, 0x3c, 0x4d, 0, 2, 0,    4,    0, 0, 0, 0,
+                                0,    0,    0,    0,    0, 0, 0xff, 0xff, 0, 0, 0, 113};
   std::vector<uint8_t> record = {0, 0, 0, 2, 0, 0, 0, 5, 0, 0, 0, 7, 0, 0, 0, 9};
   bytes.insert(bytes.end(), record.begin(), record.end());
   bytes.insert(bytes.end(), kData.begin(), kData.end());

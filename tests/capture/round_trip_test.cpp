@@ -36,9 +36,12 @@ TcpPacketSpec spec_for(uint16_t link_type, int index) {
 
 const char* expected_format(CaptureFormat format) {
   switch (format) {
-    case CaptureFormat::pcap_us: return "pcap";
-    case CaptureFormat::pcap_ns: return "pcap (ns)";
-    case CaptureFormat::pcapng: return "pcapng";
+    case CaptureFormat::pcap_us:
+      return "pcap";
+    case CaptureFormat::pcap_ns:
+      return "pcap (ns)";
+    case CaptureFormat::pcapng:
+      return "pcapng";
   }
   return "";
 }
@@ -47,7 +50,8 @@ const char* expected_format(CaptureFormat format) {
 
 TEST_CASE("every link type survives write, read and decode in every format") {
   TempDir dir;
-  for (CaptureFormat format : {CaptureFormat::pcap_us, CaptureFormat::pcap_ns, CaptureFormat::pcapng}) {
+  for (CaptureFormat format :
+       {CaptureFormat::pcap_us, CaptureFormat::pcap_ns, CaptureFormat::pcapng}) {
     for (uint16_t link_type : kLinkTypes) {
       CAPTURE(static_cast<int>(format), link_type);
       std::string path = dir.file("rt-" + std::to_string(link_type) + ".cap");
@@ -83,7 +87,8 @@ TEST_CASE("every link type survives write, read and decode in every format") {
         CHECK(frame.number == static_cast<uint64_t>(i + 1));
         CHECK(frame.link_type == link_type);
         CHECK(frame.interface_id == 0);
-        CHECK(frame.time_ns == (format == CaptureFormat::pcap_us ? written / 1000 * 1000 : written));
+        CHECK(frame.time_ns ==
+              (format == CaptureFormat::pcap_us ? written / 1000 * 1000 : written));
         CHECK(frames[static_cast<size_t>(i)].bytes == built[static_cast<size_t>(i)]);
         CHECK(frame.original_length == frame.captured_length + (i == 3 ? 100 : 0));
 
@@ -242,6 +247,7 @@ TEST_CASE("the writer refuses what its format cannot hold") {
   CHECK_FALSE(ng->write(frame));
   CHECK(ng->error().find("interface 5") != std::string::npos);
 
-  CHECK_FALSE(CaptureWriter::create(dir.file("no/such/folder.pcap"), CaptureFormat::pcap_us, error));
+  CHECK_FALSE(
+      CaptureWriter::create(dir.file("no/such/folder.pcap"), CaptureFormat::pcap_us, error));
   CHECK(error.find("cannot be created") != std::string::npos);
 }

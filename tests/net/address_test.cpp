@@ -1,7 +1,7 @@
 // tests/net/address_test.cpp — text forms of addresses (RFC 5952 for IPv6).
-#include <catch2/catch.hpp>
-
 #include "net/address.h"
+
+#include <catch2/catch.hpp>
 
 using namespace mailscope;
 

@@ -1,9 +1,8 @@
 // tests/net/decode_frame_test.cpp — decode_frame() on frames from packet_builder: every link
 // type, VLAN tags, IPv4 options, IPv6 extension headers, padding, snap length, and every
 // truncation of a valid frame.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <string>
 
 #include "net/packet.h"
@@ -17,12 +16,17 @@ namespace {
 
 uint16_t link_header_length(uint16_t link_type) {
   switch (static_cast<LinkType>(link_type)) {
-    case LinkType::ethernet: return 14;
-    case LinkType::linux_sll: return 16;
-    case LinkType::linux_sll2: return 20;
+    case LinkType::ethernet:
+      return 14;
+    case LinkType::linux_sll:
+      return 16;
+    case LinkType::linux_sll2:
+      return 20;
     case LinkType::null_loopback:
-    case LinkType::loop: return 4;
-    default: return 0;
+    case LinkType::loop:
+      return 4;
+    default:
+      return 0;
   }
 }
 
@@ -87,7 +91,7 @@ TEST_CASE("every link type decodes the frame packet_builder made, IPv4 and IPv6"
       if (link_type == static_cast<uint16_t>(LinkType::ethernet)) {
         CHECK(p.link.has_macs);
         CHECK(p.link.ether_type == (ipv6 ? 0x86dd : 0x0800));
-        CHECK(p.link.source_mac[5] == 1);        // the client sent it
+        CHECK(p.link.source_mac[5] == 1);  // the client sent it
         CHECK(p.link.destination_mac[5] == 2);
       }
       if (link_type == static_cast<uint16_t>(LinkType::linux_sll) ||
@@ -163,9 +167,9 @@ TEST_CASE("IPv6 extension headers are skipped; a fragment header makes a fragmen
   // 16 bytes), AH (51, 12 + 4 bytes of ICV = length 2).
   std::vector<uint8_t> chain = bytes;
   size_t at = 14 + 48;
-  std::vector<uint8_t> extra = {60, 0, 0, 0, 0, 0, 0, 0,                          // routing
-                                51, 1, 1, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // dest opts
-                                6,  2, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0};  // AH
+  std::vector<uint8_t> extra = {60, 0, 0, 0,  0, 0, 0, 0,                           // routing
+                                51, 1, 1, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,   // dest opts
+                                6,  2, 0, 0,  0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0};  // AH
   chain.insert(chain.begin() + static_cast<long>(at), extra.begin(), extra.end());
   chain[14 + 40] = 43;  // hop-by-hop's next header: routing
   uint16_t payload_length = static_cast<uint16_t>((chain[18] << 8 | chain[19]) + extra.size());
@@ -249,8 +253,8 @@ TEST_CASE("every truncation of a valid frame is malformed, never read past the e
         CHECK(p.payload == nullptr);
         // Cut by the snap length only: headers complete means a TCP segment with less payload.
         uint32_t headers = static_cast<uint32_t>(whole.size() - spec.payload.size());
-        DecodeStatus status = decode_frame(
-            frame_of(bytes, link_type, cut, static_cast<uint32_t>(whole.size())), p);
+        DecodeStatus status =
+            decode_frame(frame_of(bytes, link_type, cut, static_cast<uint32_t>(whole.size())), p);
         if (cut >= headers) {
           REQUIRE(status == DecodeStatus::tcp);
           CHECK(p.payload_length == cut - headers);

@@ -1,11 +1,11 @@
 // tests/net/ip_defragmenter_test.cpp — IPv4 and IPv6 fragments in order, reversed, overlapping,
 // with one missing, cut by the snap length, and against the memory and time limits.
-#include <catch2/catch.hpp>
+#include "net/ip_defragmenter.h"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <string>
 
-#include "net/ip_defragmenter.h"
 #include "net/packet_builder.h"
 #include "net_test_util.h"
 
@@ -86,10 +86,10 @@ Frames fragment_ipv6(const std::vector<uint8_t>& whole, uint32_t step, uint32_t 
     frame[l3 + 4] = static_cast<uint8_t>(payload_length >> 8);
     frame[l3 + 5] = static_cast<uint8_t>(payload_length);
     uint16_t offset_flags = static_cast<uint16_t>(offset | (more ? 1 : 0));
-    frame.insert(frame.end(), {6, 0, static_cast<uint8_t>(offset_flags >> 8),
-                               static_cast<uint8_t>(offset_flags), static_cast<uint8_t>(id >> 24),
-                               static_cast<uint8_t>(id >> 16), static_cast<uint8_t>(id >> 8),
-                               static_cast<uint8_t>(id)});
+    frame.insert(frame.end(),
+                 {6, 0, static_cast<uint8_t>(offset_flags >> 8), static_cast<uint8_t>(offset_flags),
+                  static_cast<uint8_t>(id >> 24), static_cast<uint8_t>(id >> 16),
+                  static_cast<uint8_t>(id >> 8), static_cast<uint8_t>(id)});
     frame.insert(frame.end(), data.begin() + offset, data.begin() + offset + length);
     out.push_back(frame);
   }
@@ -114,7 +114,8 @@ TEST_CASE("IPv4 fragments rebuild the segment in order and reversed") {
   }
 }
 
-TEST_CASE("fragment_ipv4_frame makes valid fragments; options without the copy flag stay in the first") {
+TEST_CASE(
+    "fragment_ipv4_frame makes valid fragments; options without the copy flag stay in the first") {
   TcpPacketSpec spec = long_spec();
   spec.ipv4_option_bytes = 8;
   Frames fragments = fragment_ipv4_frame(build_tcp_frame(1, spec), 100);
