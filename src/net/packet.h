@@ -90,6 +90,7 @@ struct DecodedPacket {
 
   // The TCP payload present in the capture: payload_length <= tcp.payload_length_on_wire;
   // the difference is what the snap length cut off. Borrowed, like Frame::data.
+  // For status ip_fragment: the fragment's data after the IP header(s), for IpDefragmenter.
   const uint8_t* payload = nullptr;
   uint32_t payload_length = 0;
 
