@@ -80,7 +80,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     off += used;
     if (used < len && !body.done()) __builtin_trap();
   }
-  if (body.text().size() > 256 + 1) __builtin_trap();
+  if (consumed > n || body.text().size() > 256 + 1) __builtin_trap();
   body.headers();
 
   // TLS records: alternate directions every `chunk` bytes; sometimes a gap.

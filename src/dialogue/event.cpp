@@ -7,17 +7,28 @@ namespace mailscope {
 
 const char* event_type_name(EventType t) {
   switch (t) {
-    case EventType::connection_open: return "connection_open";
-    case EventType::greeting: return "greeting";
-    case EventType::command: return "command";
-    case EventType::reply: return "reply";
-    case EventType::untagged: return "untagged";
-    case EventType::continuation: return "continuation";
-    case EventType::auth_response: return "auth_response";
-    case EventType::data: return "data";
-    case EventType::tls: return "tls";
-    case EventType::gap: return "gap";
-    case EventType::connection_close: return "connection_close";
+    case EventType::connection_open:
+      return "connection_open";
+    case EventType::greeting:
+      return "greeting";
+    case EventType::command:
+      return "command";
+    case EventType::reply:
+      return "reply";
+    case EventType::untagged:
+      return "untagged";
+    case EventType::continuation:
+      return "continuation";
+    case EventType::auth_response:
+      return "auth_response";
+    case EventType::data:
+      return "data";
+    case EventType::tls:
+      return "tls";
+    case EventType::gap:
+      return "gap";
+    case EventType::connection_close:
+      return "connection_close";
   }
   return "unknown";
 }

@@ -55,8 +55,8 @@ const ExplanationEntry* find_exact(std::string_view key) {
 }
 
 bool is_reply_code(std::string_view s) {
-  return s.size() == 3 && s[0] >= '1' && s[0] <= '5' && s[1] >= '0' && s[1] <= '9' &&
-         s[2] >= '0' && s[2] <= '9';
+  return s.size() == 3 && s[0] >= '1' && s[0] <= '5' && s[1] >= '0' && s[1] <= '9' && s[2] >= '0' &&
+         s[2] <= '9';
 }
 
 const ExplanationEntry* find_with_fallback(std::string_view key) {

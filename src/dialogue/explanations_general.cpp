@@ -20,7 +20,8 @@ constexpr ExplanationEntry kGeneral[] = {
     {"event.greeting",
      "The server's first line after the connection opens: it says who it is and whether it is "
      "ready.",
-     "接続直後にサーバが最初に送る行（グリーティング）です。サーバ名と、受付可能かどうかを示します。"},
+     "接続直後にサーバが最初に送る行（グリーティング）です。サーバ名と、受付可能かどうかを示します"
+     "。"},
     {"event.command", "A command from the client: one line of text ending with CRLF.",
      "クライアントからのコマンドです。CRLF で終わる 1 行のテキストです。"},
     {"event.reply", "The server's answer that completes a command: success or failure.",
@@ -42,34 +43,33 @@ constexpr ExplanationEntry kGeneral[] = {
     {"event.tls",
      "TLS records: from here on the bytes are encrypted and cannot be read on the wire.",
      "TLS レコードです。ここから先のデータは暗号化されており、通信路上では読めません。"},
-    {"event.gap",
-     "Bytes of this connection are missing from the capture (lost or not recorded).",
+    {"event.gap", "Bytes of this connection are missing from the capture (lost or not recorded).",
      "このコネクションのデータの一部がキャプチャに含まれていません（取りこぼし）。"},
     {"event.connection_close",
      "The TCP connection ends: FIN (orderly close), RST (abort) or the end of the capture.",
-     "TCP コネクションの終了です。FIN（正常な切断）、RST（強制切断）、またはキャプチャの終わりです。"},
-    {"event.unknown",
-     "The decoder does not recognise this line; it is shown exactly as sent.",
+     "TCP "
+     "コネクションの終了です。FIN（正常な切断）、RST（強制切断）、またはキャプチャの終わりです。"},
+    {"event.unknown", "The decoder does not recognise this line; it is shown exactly as sent.",
      "解析器が認識できない行です。送られたとおりに表示しています。"},
     {"event.malformed", "This line does not follow the protocol's syntax.",
      "この行はプロトコルの構文に従っていません（不正な形式）。"},
     {"event.line_truncated",
      "This line was longer than the display limit; the rest is counted, not shown.",
      "この行は表示の上限より長いため、残りはバイト数だけを示しています。"},
-    {"event.bare_lf",
-     "This line ended with LF alone instead of CRLF, which the mail RFCs require.",
+    {"event.bare_lf", "This line ended with LF alone instead of CRLF, which the mail RFCs require.",
      "この行は CRLF ではなく LF だけで終わっています。メールの RFC では CRLF が必要です。"},
 
     // [SECTION] TLS (RFC 8446 / RFC 5246)
     {"tls.handshake",
      "A TLS handshake record: the two sides agree on a version, ciphers and keys before any "
      "data is encrypted.",
-     "TLS のハンドシェイクのレコードです。暗号化の前に、バージョン、暗号スイート、鍵について合意します。"},
+     "TLS "
+     "のハンドシェイクのレコードです。暗号化の前に、バージョン、暗号スイート、鍵について合意します"
+     "。"},
     {"tls.client_hello",
      "ClientHello: the client starts TLS and lists the versions and cipher suites it supports.",
      "ClientHello：クライアントが TLS を開始し、対応するバージョンと暗号スイートを提示します。"},
-    {"tls.server_hello",
-     "ServerHello: the server picks the TLS version and cipher suite to use.",
+    {"tls.server_hello", "ServerHello: the server picks the TLS version and cipher suite to use.",
      "ServerHello：サーバが使用する TLS のバージョンと暗号スイートを選びます。"},
     {"tls.certificate",
      "Certificate: the server's certificate, which lets the client check who it is talking to.",
@@ -102,7 +102,8 @@ constexpr ExplanationEntry kGeneral[] = {
     {"tls.encrypted_handshake",
      "An encrypted handshake message: its type cannot be seen (TLS 1.3 encrypts most of the "
      "handshake; TLS 1.2 encrypts Finished).",
-     "暗号化されたハンドシェイクメッセージです。種類は見えません（TLS 1.3 ではハンドシェイクの大部分、"
+     "暗号化されたハンドシェイクメッセージです。種類は見えません（TLS 1.3 "
+     "ではハンドシェイクの大部分、"
      "TLS 1.2 では Finished が暗号化されます）。"},
     {"tls.change_cipher_spec",
      "ChangeCipherSpec: from the next record on, this side encrypts with the agreed keys.",
@@ -113,21 +114,25 @@ constexpr ExplanationEntry kGeneral[] = {
     {"tls.application_data",
      "Encrypted application data: the mail protocol continues inside TLS, unreadable on the "
      "wire.",
-     "暗号化されたアプリケーションデータです。メールのやり取りは TLS の中で続き、通信路上では読めません。"},
+     "暗号化されたアプリケーションデータです。メールのやり取りは TLS "
+     "の中で続き、通信路上では読めません。"},
     {"tls.heartbeat", "A TLS heartbeat record (keep-alive).",
      "TLS のハートビートのレコード（接続維持の確認）です。"},
     {"tls.unknown", "A TLS record of a type this program does not know.",
      "このプログラムが知らない種類の TLS レコードです。"},
     {"tls.malformed",
      "These bytes were expected to be TLS records but are not; the rest is only counted.",
-     "TLS レコードのはずのデータですが、TLS の形式になっていません。以降はバイト数だけを数えます。"},
+     "TLS レコードのはずのデータですが、TLS "
+     "の形式になっていません。以降はバイト数だけを数えます。"},
     {"tls.incomplete",
      "The session ended in the middle of a TLS record: its last bytes are not in the capture.",
      "TLS レコードの途中でセッションが終わりました。最後の部分はキャプチャに含まれていません。"},
     {"tls.gap",
      "Bytes of the TLS stream are missing; the record boundaries are lost, so the rest is only "
      "counted.",
-     "TLS のデータの一部が欠けています。レコードの区切りが分からないため、以降はバイト数だけを数えます。"},
+     "TLS "
+     "のデータの一部が欠けています。レコードの区切りが分からないため、以降はバイト数だけを数えます"
+     "。"},
 
     // [SECTION] SASL mechanisms (RFC 4422)
     {"sasl.plain",
@@ -144,19 +149,20 @@ constexpr ExplanationEntry kGeneral[] = {
      "CRAM-MD5 (RFC 2195): the server sends a challenge; the client answers with an HMAC-MD5 "
      "digest keyed by the password, so the password itself is not sent.",
      "CRAM-MD5（RFC 2195）：サーバがチャレンジを送り、クライアントはパスワードを鍵とした "
-     "HMAC-MD5 のダイジェストで応答します（チャレンジレスポンス認証）。パスワード自体は送られません。"},
+     "HMAC-MD5 "
+     "のダイジェストで応答します（チャレンジレスポンス認証）。パスワード自体は送られません。"},
     {"sasl.xoauth2",
      "XOAUTH2: the client sends an OAuth 2.0 access token instead of a password. The token is "
      "only base64-encoded and works like a password until it expires.",
      "XOAUTH2：パスワードの代わりに OAuth 2.0 のアクセストークンを送ります。Base64 で符号化されて"
      "いるだけで、有効期限まではパスワードと同じように使えます。"},
-    {"sasl.oauthbearer",
-     "OAUTHBEARER (RFC 7628): the client sends an OAuth 2.0 bearer token.",
+    {"sasl.oauthbearer", "OAUTHBEARER (RFC 7628): the client sends an OAuth 2.0 bearer token.",
      "OAUTHBEARER（RFC 7628）：OAuth 2.0 のベアラトークンを送る方式です。"},
     {"sasl.scram-sha-1",
      "SCRAM (RFC 5802): a challenge-response mechanism; the password is never sent and the "
      "server proves it knows it too.",
-     "SCRAM（RFC 5802）：チャレンジレスポンス方式です。パスワードは送られず、サーバ側も正当性を証明します。"},
+     "SCRAM（RFC "
+     "5802）：チャレンジレスポンス方式です。パスワードは送られず、サーバ側も正当性を証明します。"},
     {"sasl.scram-sha-256",
      "SCRAM-SHA-256 (RFC 7677): like SCRAM-SHA-1 with SHA-256; the password is never sent.",
      "SCRAM-SHA-256（RFC 7677）：SHA-256 を使う SCRAM です。パスワードは送られません。"},
@@ -177,7 +183,8 @@ constexpr ExplanationEntry kGeneral[] = {
     {"sasl.base64_note",
      "Base64 is an encoding, not encryption: anyone can decode it. Only TLS protects the "
      "password.",
-     "Base64 は符号化であって暗号化ではありません。誰でも元に戻せます。パスワードを守るのは TLS だけです。"},
+     "Base64 は符号化であって暗号化ではありません。誰でも元に戻せます。パスワードを守るのは TLS "
+     "だけです。"},
     {"sasl.cancelled", "The client cancelled the authentication exchange with \"*\".",
      "クライアントが「*」を送って認証を中止しました。"},
 
@@ -202,12 +209,15 @@ constexpr ExplanationEntry kGeneral[] = {
      "同時に扱うコネクションが多すぎたため、使われていないこのコネクションを表から外しました。"},
     {"end.port_reused",
      "A new connection started with the same addresses and ports, so this one is over.",
-     "同じアドレスとポートで新しいコネクションが始まったため、このコネクションは終了とみなしました。"},
+     "同じアドレスとポートで新しいコネクションが始まったため、このコネクションは終了とみなしました"
+     "。"},
     {"session.midstream",
      "The capture began after this connection opened (no SYN seen): the start of the dialogue "
      "is missing.",
-     "このコネクションは確立後からキャプチャされています（SYN なし）。やり取りの最初の部分がありません。"},
-    {"session.handshake", "SYN, SYN/ACK and ACK were all seen: the three-way handshake is complete.",
+     "このコネクションは確立後からキャプチャされています（SYN "
+     "なし）。やり取りの最初の部分がありません。"},
+    {"session.handshake",
+     "SYN, SYN/ACK and ACK were all seen: the three-way handshake is complete.",
      "SYN、SYN/ACK、ACK がすべて見えており、3 ウェイハンドシェイクが完了しています。"},
     {"session.tls", "This connection is protected by TLS: its content is encrypted.",
      "このコネクションは TLS で保護されており、内容は暗号化されています。"},

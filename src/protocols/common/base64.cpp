@@ -28,8 +28,8 @@ bool base64_decode(std::string_view in, std::string& out) {
   out.reserve(in.size() / 4 * 3 + 3);
   uint32_t bits = 0;
   int nbits = 0;
-  size_t symbols = 0;   // alphabet characters seen
-  size_t padding = 0;   // '=' seen
+  size_t symbols = 0;  // alphabet characters seen
+  size_t padding = 0;  // '=' seen
   for (char c : in) {
     if (is_space(c)) continue;
     if (c == '=') {
@@ -59,7 +59,8 @@ std::string base64_encode(std::string_view in) {
   size_t i = 0;
   for (; i + 3 <= in.size(); i += 3) {
     uint32_t n = (static_cast<unsigned char>(in[i]) << 16) |
-                 (static_cast<unsigned char>(in[i + 1]) << 8) | static_cast<unsigned char>(in[i + 2]);
+                 (static_cast<unsigned char>(in[i + 1]) << 8) |
+                 static_cast<unsigned char>(in[i + 2]);
     out += kAlphabet[(n >> 18) & 63];
     out += kAlphabet[(n >> 12) & 63];
     out += kAlphabet[(n >> 6) & 63];

@@ -28,11 +28,11 @@ class LineAssembler {
   size_t push(const uint8_t* bytes, size_t length, const SegmentOrigin& origin);
 
   bool complete() const { return complete_; }
-  bool empty() const { return span_.empty(); }      // nothing pushed since clear()
-  std::string_view line() const { return line_; }   // without the CR LF; at most the cap
+  bool empty() const { return span_.empty(); }         // nothing pushed since clear()
+  std::string_view line() const { return line_; }      // without the CR LF; at most the cap
   uint64_t dropped_bytes() const { return dropped_; }  // bytes beyond the cap
-  bool bare_lf() const { return bare_lf_; }         // ended by LF without CR
-  const StreamSpan& span() const { return span_; }  // includes the CR LF
+  bool bare_lf() const { return bare_lf_; }            // ended by LF without CR
+  const StreamSpan& span() const { return span_; }     // includes the CR LF
   void clear();
 
  private:

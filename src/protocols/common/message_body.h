@@ -39,13 +39,13 @@ class DotStuffedBody {
 
   // Unstuffed, capped; lines end with "\n" (the CR of each CRLF is counted, not kept).
   const std::string& text() const { return text_; }
-  uint64_t message_bytes() const { return message_bytes_; } // unstuffed size, CRLFs included
+  uint64_t message_bytes() const { return message_bytes_; }  // unstuffed size, CRLFs included
   uint64_t lines() const { return lines_; }
   uint64_t unstuffed_dots() const { return unstuffed_; }
-  uint64_t gap_bytes() const { return gap_bytes_; }        // reported by mark_gap
+  uint64_t gap_bytes() const { return gap_bytes_; }              // reported by mark_gap
   uint64_t truncated_lines() const { return truncated_lines_; }  // longer than the line cap
-  bool text_truncated() const { return text_cut_; }  // text() lacks some of the message
-  const StreamSpan& span() const { return span_; }          // includes the final ".\r\n"
+  bool text_truncated() const { return text_cut_; }              // text() lacks some of the message
+  const StreamSpan& span() const { return span_; }               // includes the final ".\r\n"
   std::vector<std::pair<std::string, std::string>> headers() const;  // from text()
 
  private:

@@ -42,7 +42,7 @@ std::vector<std::pair<std::string, std::string>> parse_message_headers(std::stri
     std::string_view line = message.substr(0, lf);
     message.remove_prefix(lf == std::string_view::npos ? message.size() : lf + 1);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty()) break;                           // end of the header section
+    if (line.empty()) break;                            // end of the header section
     if (line.front() == ' ' || line.front() == '\t') {  // folded continuation
       if (open) append(line);
       continue;
@@ -62,7 +62,8 @@ std::vector<std::pair<std::string, std::string>> parse_message_headers(std::stri
     value.clear();
     cut = 0;
     std::string_view first = line.substr(colon + 1);
-    while (!first.empty() && (first.front() == ' ' || first.front() == '\t')) first.remove_prefix(1);
+    while (!first.empty() && (first.front() == ' ' || first.front() == '\t'))
+      first.remove_prefix(1);
     append(first);
     open = true;
   }
@@ -71,7 +72,7 @@ std::vector<std::pair<std::string, std::string>> parse_message_headers(std::stri
 }
 
 bool is_summary_header(std::string_view name) {
-  static constexpr std::string_view kNames[] = {"From", "To",   "Cc",
+  static constexpr std::string_view kNames[] = {"From",    "To",   "Cc",
                                                 "Subject", "Date", "Message-ID"};
   for (std::string_view n : kNames) {
     if (iequals(n, name)) return true;

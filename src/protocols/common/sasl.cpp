@@ -138,9 +138,8 @@ SaslDecoded decode_cram_md5_response(std::string_view base64) {
   std::string_view digest = all.substr(space + 1);
   result.ok = true;
   result.user = printable_text(user);
-  result.description =
-      "user " + quoted(user) + ", HMAC-MD5 digest " + std::string(digest) +
-      " (the password itself is not sent)";
+  result.description = "user " + quoted(user) + ", HMAC-MD5 digest " + std::string(digest) +
+                       " (the password itself is not sent)";
   add_secret(result, digest);
   return result;
 }

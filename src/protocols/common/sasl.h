@@ -1,4 +1,5 @@
-// protocols/common/sasl.h — decode SASL exchanges, shared by SMTP AUTH, POP3 AUTH, IMAP AUTHENTICATE.
+// protocols/common/sasl.h — decode SASL exchanges, shared by SMTP AUTH, POP3 AUTH, IMAP
+// AUTHENTICATE.
 //
 // Each function takes the base64 text as sent and says what it hid, for the learner: this is
 // exactly why PLAIN and LOGIN over an unencrypted connection give the password away.
@@ -10,9 +11,9 @@
 namespace mailscope {
 
 struct SaslDecoded {
-  bool ok = false;                 // the base64 and the mechanism's format were valid
-  std::string description;         // for people: user "alice", password "secret"
-  std::string user;                // when the mechanism carries one
+  bool ok = false;                   // the base64 and the mechanism's format were valid
+  std::string description;           // for people: user "alice", password "secret"
+  std::string user;                  // when the mechanism carries one
   std::vector<std::string> secrets;  // what --redact masks: the base64 itself, the password, digest
   bool cleartext_password = false;
 };
@@ -21,7 +22,7 @@ struct SaslDecoded {
 SaslDecoded decode_sasl_plain(std::string_view base64);
 // The LOGIN mechanism (draft-murchison-sasl-login): the server prompts "VXNlcm5hbWU6" (Username:)
 // and "UGFzc3dvcmQ6" (Password:); the client answers each with one base64 line.
-SaslDecoded decode_sasl_login_prompt(std::string_view base64);       // -> "Username:"
+SaslDecoded decode_sasl_login_prompt(std::string_view base64);  // -> "Username:"
 SaslDecoded decode_sasl_login_answer(std::string_view base64, bool is_password);
 // RFC 2195 CRAM-MD5: the challenge is base64 of "<id@host>", the answer base64 of "user hexdigest".
 SaslDecoded decode_cram_md5_challenge(std::string_view base64);

@@ -82,11 +82,16 @@ bool parse_extensions(Reader& r, bool client, TlsHelloFacts& facts) {
 
 const char* tls_version_name(uint16_t version) {
   switch (version) {
-    case 0x0300: return "SSL 3.0";
-    case 0x0301: return "TLS 1.0";
-    case 0x0302: return "TLS 1.1";
-    case 0x0303: return "TLS 1.2";
-    case 0x0304: return "TLS 1.3";
+    case 0x0300:
+      return "SSL 3.0";
+    case 0x0301:
+      return "TLS 1.0";
+    case 0x0302:
+      return "TLS 1.1";
+    case 0x0303:
+      return "TLS 1.2";
+    case 0x0304:
+      return "TLS 1.3";
   }
   if ((version & 0x0F0F) == 0x0A0A) return "GREASE";  // RFC 8701 reserved values
   return "unknown";
@@ -134,35 +139,64 @@ const char* tls_handshake_key(uint8_t type) {
 
 const char* tls_alert_name(uint8_t description) {
   switch (description) {  // RFC 8446 §6, RFC 5246 §7.2
-    case 0: return "close_notify";
-    case 10: return "unexpected_message";
-    case 20: return "bad_record_mac";
-    case 21: return "decryption_failed";
-    case 22: return "record_overflow";
-    case 40: return "handshake_failure";
-    case 42: return "bad_certificate";
-    case 43: return "unsupported_certificate";
-    case 44: return "certificate_revoked";
-    case 45: return "certificate_expired";
-    case 46: return "certificate_unknown";
-    case 47: return "illegal_parameter";
-    case 48: return "unknown_ca";
-    case 49: return "access_denied";
-    case 50: return "decode_error";
-    case 51: return "decrypt_error";
-    case 70: return "protocol_version";
-    case 71: return "insufficient_security";
-    case 80: return "internal_error";
-    case 86: return "inappropriate_fallback";
-    case 90: return "user_canceled";
-    case 100: return "no_renegotiation";
-    case 109: return "missing_extension";
-    case 110: return "unsupported_extension";
-    case 112: return "unrecognized_name";
-    case 113: return "bad_certificate_status_response";
-    case 115: return "unknown_psk_identity";
-    case 116: return "certificate_required";
-    case 120: return "no_application_protocol";
+    case 0:
+      return "close_notify";
+    case 10:
+      return "unexpected_message";
+    case 20:
+      return "bad_record_mac";
+    case 21:
+      return "decryption_failed";
+    case 22:
+      return "record_overflow";
+    case 40:
+      return "handshake_failure";
+    case 42:
+      return "bad_certificate";
+    case 43:
+      return "unsupported_certificate";
+    case 44:
+      return "certificate_revoked";
+    case 45:
+      return "certificate_expired";
+    case 46:
+      return "certificate_unknown";
+    case 47:
+      return "illegal_parameter";
+    case 48:
+      return "unknown_ca";
+    case 49:
+      return "access_denied";
+    case 50:
+      return "decode_error";
+    case 51:
+      return "decrypt_error";
+    case 70:
+      return "protocol_version";
+    case 71:
+      return "insufficient_security";
+    case 80:
+      return "internal_error";
+    case 86:
+      return "inappropriate_fallback";
+    case 90:
+      return "user_canceled";
+    case 100:
+      return "no_renegotiation";
+    case 109:
+      return "missing_extension";
+    case 110:
+      return "unsupported_extension";
+    case 112:
+      return "unrecognized_name";
+    case 113:
+      return "bad_certificate_status_response";
+    case 115:
+      return "unknown_psk_identity";
+    case 116:
+      return "certificate_required";
+    case 120:
+      return "no_application_protocol";
   }
   return nullptr;
 }
@@ -170,11 +204,11 @@ const char* tls_alert_name(uint8_t description) {
 bool parse_client_hello(std::string_view body, TlsHelloFacts& facts) {
   Reader r(body);
   facts.legacy_version = static_cast<uint16_t>(r.number(2));
-  r.bytes(32);                          // random
-  r.vector(1);                          // session id
+  r.bytes(32);  // random
+  r.vector(1);  // session id
   std::string_view suites = r.vector(2);
   facts.cipher_suites_offered = static_cast<uint16_t>(suites.size() / 2);
-  r.vector(1);                          // compression methods
+  r.vector(1);  // compression methods
   if (r.failed()) return false;
   return parse_extensions(r, true, facts);
 }
@@ -185,7 +219,7 @@ bool parse_server_hello(std::string_view body, TlsHelloFacts& facts) {
   r.bytes(32);
   r.vector(1);
   facts.cipher_suite = static_cast<uint16_t>(r.number(2));
-  r.number(1);                          // compression method
+  r.number(1);  // compression method
   if (r.failed()) return false;
   return parse_extensions(r, false, facts);
 }

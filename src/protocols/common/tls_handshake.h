@@ -13,17 +13,17 @@
 
 namespace mailscope {
 
-const char* tls_version_name(uint16_t version);          // 0x0303 -> "TLS 1.2"; else "unknown"
-const char* tls_handshake_name(uint8_t type);            // 1 -> "ClientHello"; nullptr if unknown
-const char* tls_handshake_key(uint8_t type);             // 1 -> "tls.client_hello"
-const char* tls_alert_name(uint8_t description);         // 0 -> "close_notify"; nullptr if unknown
+const char* tls_version_name(uint16_t version);   // 0x0303 -> "TLS 1.2"; else "unknown"
+const char* tls_handshake_name(uint8_t type);     // 1 -> "ClientHello"; nullptr if unknown
+const char* tls_handshake_key(uint8_t type);      // 1 -> "tls.client_hello"
+const char* tls_alert_name(uint8_t description);  // 0 -> "close_notify"; nullptr if unknown
 
 struct TlsHelloFacts {
-  std::string server_name;            // SNI host name (ClientHello)
-  uint16_t legacy_version = 0;        // the version field of the hello
-  std::vector<uint16_t> versions;     // supported_versions: offered (client) or chosen (server)
-  uint16_t cipher_suite = 0;          // chosen (ServerHello)
-  uint16_t cipher_suites_offered = 0; // how many (ClientHello)
+  std::string server_name;             // SNI host name (ClientHello)
+  uint16_t legacy_version = 0;         // the version field of the hello
+  std::vector<uint16_t> versions;      // supported_versions: offered (client) or chosen (server)
+  uint16_t cipher_suite = 0;           // chosen (ServerHello)
+  uint16_t cipher_suites_offered = 0;  // how many (ClientHello)
 };
 
 // `body` is one handshake message without its 4-byte header. False if it does not parse.

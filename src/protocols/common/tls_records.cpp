@@ -8,8 +8,8 @@
 
 #include <algorithm>
 
-#include "protocols/common/tls_handshake.h"
 #include "protocols/common/text.h"
+#include "protocols/common/tls_handshake.h"
 
 namespace mailscope {
 namespace {
@@ -115,8 +115,8 @@ bool TlsRecordSummary::header_complete(Direction direction, Side& side) {
   side.type = side.header[0];
   side.version = static_cast<uint16_t>((side.header[1] << 8) | side.header[2]);
   side.length = static_cast<uint32_t>((side.header[3] << 8) | side.header[4]);
-  bool valid = side.type >= kChangeCipherSpec && side.type <= kHeartbeat &&
-               side.header[1] == 3 && side.header[2] <= 4 && side.length <= kMaxRecordLength;
+  bool valid = side.type >= kChangeCipherSpec && side.type <= kHeartbeat && side.header[1] == 3 &&
+               side.header[2] <= 4 && side.length <= kMaxRecordLength;
   if (side.mode == Mode::probe) {
     valid = valid && (side.last_version == 0 || side.version == side.last_version);
     if (valid) side.mode = Mode::records;
@@ -138,11 +138,10 @@ bool TlsRecordSummary::header_complete(Direction direction, Side& side) {
 }
 
 void TlsRecordSummary::describe_count(const Side& side, DialogueEvent& e) {
-  e.text = side.count_malformed
-               ? "not TLS: " + plural(e.size_bytes, "byte", "bytes") + " starting \"" +
-                     printable_text(side.junk_start) + "\""
-               : "TLS: " + plural(e.size_bytes, "byte", "bytes") +
-                     " after a gap (record boundaries lost)";
+  e.text = side.count_malformed ? "not TLS: " + plural(e.size_bytes, "byte", "bytes") +
+                                      " starting \"" + printable_text(side.junk_start) + "\""
+                                : "TLS: " + plural(e.size_bytes, "byte", "bytes") +
+                                      " after a gap (record boundaries lost)";
 }
 
 void TlsRecordSummary::count_bytes(Direction direction, Side& side, const uint8_t* bytes,
@@ -201,8 +200,8 @@ void TlsRecordSummary::record_complete(Direction direction, Side& side) {
       break;
     case kAlert: {
       e = &append_event(direction, side.span, "tls.alert");
-      const char* name = side.body.size() == 2 ? tls_alert_name(static_cast<uint8_t>(side.body[1]))
-                                               : nullptr;
+      const char* name =
+          side.body.size() == 2 ? tls_alert_name(static_cast<uint8_t>(side.body[1])) : nullptr;
       if (readable && side.length == 2 && name != nullptr) {
         const char* level = side.body[0] == 1 ? "warning" : side.body[0] == 2 ? "fatal" : "level?";
         e->text = std::string("TLS alert: ") + level + " " + name;

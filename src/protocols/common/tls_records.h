@@ -42,19 +42,19 @@ class TlsRecordSummary {
     uint8_t header[5] = {};
     size_t header_have = 0;
     uint8_t type = 0;
-    uint16_t version = 0;         // of the record being read
-    uint16_t last_version = 0;    // of the last whole record
-    uint32_t length = 0;          // its body length
-    uint32_t body_have = 0;       // body bytes seen or lost in a gap
-    bool body_gap = false;        // part of the body was lost
-    std::string body;             // kept for handshake, alert and heartbeat records (capped)
-    StreamSpan span;              // the record being read
-    bool cipher_active = false;   // this side sent ChangeCipherSpec: its handshakes are encrypted
-    uint32_t message_left = 0;    // bytes of a handshake message that go on in the next record
+    uint16_t version = 0;        // of the record being read
+    uint16_t last_version = 0;   // of the last whole record
+    uint32_t length = 0;         // its body length
+    uint32_t body_have = 0;      // body bytes seen or lost in a gap
+    bool body_gap = false;       // part of the body was lost
+    std::string body;            // kept for handshake, alert and heartbeat records (capped)
+    StreamSpan span;             // the record being read
+    bool cipher_active = false;  // this side sent ChangeCipherSpec: its handshakes are encrypted
+    uint32_t message_left = 0;   // bytes of a handshake message that go on in the next record
     const char* message_name = nullptr;
-    bool count_malformed = false; // count_only because the bytes are not TLS (else: a gap)
-    std::string junk_start;       // the first bytes of a stream that is not TLS
-    int32_t open_event = -1;      // the application-data run or byte count being extended
+    bool count_malformed = false;  // count_only because the bytes are not TLS (else: a gap)
+    std::string junk_start;        // the first bytes of a stream that is not TLS
+    int32_t open_event = -1;       // the application-data run or byte count being extended
   };
 
   void feed_side(Direction direction, Side& side, const uint8_t* bytes, size_t length,

@@ -2,7 +2,6 @@
 // explanation lookup and fallbacks, redaction. (dialogue/ has no test program of its own;
 // these pieces are what the common decoders build on.)
 #include <catch2/catch.hpp>
-
 #include <set>
 
 #include "dialogue/explanations.h"
@@ -13,8 +12,8 @@
 using namespace mailscope;
 
 TEST_CASE("protocol names parse back, ports map to protocols") {
-  const Protocol all[] = {Protocol::smtp, Protocol::submission, Protocol::pop3, Protocol::imap,
-                          Protocol::smtps, Protocol::pop3s, Protocol::imaps};
+  const Protocol all[] = {Protocol::smtp,  Protocol::submission, Protocol::pop3, Protocol::imap,
+                          Protocol::smtps, Protocol::pop3s,      Protocol::imaps};
   for (Protocol p : all) {
     Protocol parsed = Protocol::other;
     REQUIRE(parse_protocol_name(protocol_name(p), parsed));
@@ -122,8 +121,8 @@ TEST_CASE("the general table: unique keys, English and Japanese filled in") {
 TEST_CASE("redact_text: fixed mask, longest secret first, every occurrence") {
   const std::string mask(kRedactionMask);
   CHECK(redact_text("password \"wonderland\"", {"wonderland"}) == "password \"" + mask + "\"");
-  CHECK(redact_text("AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=", {"wonderland", "AGFsaWNlAHdvbmRlcmxhbmQ="}) ==
-        "AUTH PLAIN " + mask);
+  CHECK(redact_text("AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=",
+                    {"wonderland", "AGFsaWNlAHdvbmRlcmxhbmQ="}) == "AUTH PLAIN " + mask);
   CHECK(redact_text("pw pw pw", {"pw"}) == mask + " " + mask + " " + mask);
   CHECK(redact_text("a", {"a-much-longer-secret"}) == "a");
   CHECK(redact_text("x", {"x"}) == mask);  // one character and twenty give the same mask

@@ -23,9 +23,13 @@ std::string utf7(std::string_view in) {
 }  // namespace
 
 TEST_CASE("base64 RFC 4648 §10 test vectors both ways") {
-  const std::pair<const char*, const char*> vectors[] = {
-      {"", ""},         {"f", "Zg=="},         {"fo", "Zm8="},        {"foo", "Zm9v"},
-      {"foob", "Zm9vYg=="}, {"fooba", "Zm9vYmE="}, {"foobar", "Zm9vYmFy"}};
+  const std::pair<const char*, const char*> vectors[] = {{"", ""},
+                                                         {"f", "Zg=="},
+                                                         {"fo", "Zm8="},
+                                                         {"foo", "Zm9v"},
+                                                         {"foob", "Zm9vYg=="},
+                                                         {"fooba", "Zm9vYmE="},
+                                                         {"foobar", "Zm9vYmFy"}};
   for (auto [plain, encoded] : vectors) {
     CHECK(base64_encode(plain) == encoded);
     CHECK(b64(encoded) == plain);
@@ -45,20 +49,20 @@ TEST_CASE("base64 of SASL examples and binary bytes") {
 TEST_CASE("base64 leniency: whitespace, missing padding, the lone '='") {
   CHECK(b64("Zm9v\r\nYmFy") == "foobar");
   CHECK(b64(" Zm 9v ") == "foo");
-  CHECK(b64("Zg") == "f");      // padding omitted
+  CHECK(b64("Zg") == "f");  // padding omitted
   CHECK(b64("Zm8") == "fo");
-  CHECK(b64("=") == "");         // RFC 4954: empty initial response
+  CHECK(b64("=") == "");  // RFC 4954: empty initial response
   CHECK(b64("") == "");
 }
 
 TEST_CASE("base64 rejects what cannot be right") {
-  CHECK(b64_fails("Zm9v!"));      // outside the alphabet
-  CHECK(b64_fails("Zm9v-_"));     // base64url is another alphabet
-  CHECK(b64_fails("Z"));          // 6 bits are not a byte
+  CHECK(b64_fails("Zm9v!"));   // outside the alphabet
+  CHECK(b64_fails("Zm9v-_"));  // base64url is another alphabet
+  CHECK(b64_fails("Z"));       // 6 bits are not a byte
   CHECK(b64_fails("Zm9vY"));
-  CHECK(b64_fails("Zg==Zg=="));   // data after padding
+  CHECK(b64_fails("Zg==Zg=="));  // data after padding
   CHECK(b64_fails("Zg=g"));
-  CHECK(b64_fails("Zg="));        // half padding
+  CHECK(b64_fails("Zg="));  // half padding
   CHECK(b64_fails("Zg==="));
   CHECK(b64_fails("\xE3\x81\x82"));
 }
@@ -74,21 +78,21 @@ TEST_CASE("modified UTF-7: the lesson's mailbox names") {
   // RFC 3501 §5.1.3 example: "~peter/mail/&U,BTFw-/&ZeVnLIqe-" = 台北 / 日本語
   CHECK(utf7("~peter/mail/&U,BTFw-/&ZeVnLIqe-") == "~peter/mail/台北/日本語");
   CHECK(utf7("&2D3cAQ-") == "\U0001F401");  // a surrogate pair: U+1F401
-  CHECK(utf7("&TgA-") == "一");  // 18 bits: one unit and two zero bits of padding
+  CHECK(utf7("&TgA-") == "一");             // 18 bits: one unit and two zero bits of padding
 }
 
 TEST_CASE("modified UTF-7: malformed input returns false and the input unchanged") {
   const char* bad[] = {
-      "&Tgtm+DBN",      // shift never ends
-      "&Tgt!-",         // outside the alphabet
-      "&Tgtm/DBN-",     // '/' is ',' in modified base64
-      "&TgB-",          // leftover bits not zero
-      "&Tg-",           // 12 bits: not a whole UTF-16 unit
-      "&2D0-",          // lone high surrogate (with leftover bits)
-      "&2D3YPQ-",       // high surrogate followed by a high surrogate
-      "&3AE-",          // lone low surrogate
-      "tab\there",      // raw control character
-      "caf\xC3\xA9",    // raw 8-bit byte
+      "&Tgtm+DBN",    // shift never ends
+      "&Tgt!-",       // outside the alphabet
+      "&Tgtm/DBN-",   // '/' is ',' in modified base64
+      "&TgB-",        // leftover bits not zero
+      "&Tg-",         // 12 bits: not a whole UTF-16 unit
+      "&2D0-",        // lone high surrogate (with leftover bits)
+      "&2D3YPQ-",     // high surrogate followed by a high surrogate
+      "&3AE-",        // lone low surrogate
+      "tab\there",    // raw control character
+      "caf\xC3\xA9",  // raw 8-bit byte
       "&",
   };
   for (const char* in : bad) {
@@ -131,22 +135,25 @@ TEST_CASE("RFC 2047: Japanese charsets through iconv") {
   CHECK(decode_encoded_words("=?iso-2022-jp?B?GyRCJUYlOSVIGyhC?=") == "テスト");
   CHECK(decode_encoded_words("=?Shift_JIS?B?g2WDWINn?=") == "テスト");
   CHECK(decode_encoded_words("=?EUC-JP?B?pcaluaXI?=") == "テスト");
-  CHECK(decode_encoded_words("Subject: =?ISO-2022-JP?B?GyRCJUYlOSVIGyhC?= 1") == "Subject: テスト 1");
+  CHECK(decode_encoded_words("Subject: =?ISO-2022-JP?B?GyRCJUYlOSVIGyhC?= 1") ==
+        "Subject: テスト 1");
 }
 
 TEST_CASE("RFC 2047: what does not decode is left exactly as it was") {
   const char* kept[] = {
-      "=?UTF-8?B?5pel5pys?",          // no "?=" at the end
-      "=?UTF-8?X?abc?=",               // unknown encoding
-      "=?UTF-8?B?!!!?=",               // bad base64
-      "=?UTF-8?Q?a=ZZ?=",              // bad hex
-      "=?UTF-8?Q?a=4?=",               // cut hex
+      "=?UTF-8?B?5pel5pys?",             // no "?=" at the end
+      "=?UTF-8?X?abc?=",                 // unknown encoding
+      "=?UTF-8?B?!!!?=",                 // bad base64
+      "=?UTF-8?Q?a=ZZ?=",                // bad hex
+      "=?UTF-8?Q?a=4?=",                 // cut hex
       "=?NO-SUCH-CHARSET-XYZ?B?YQ==?=",  // unknown charset
-      "=?ISO-2022-JP?B?/w==?=",        // byte not valid in ISO-2022-JP
-      "=??B?YQ==?=",                   // empty charset
-      "=?UTF 8?B?YQ==?=",              // space in the charset
-      "=?UTF-8?Q?a b?=",               // space inside the encoded text
-      "=?", "=?=", "a=?b",
+      "=?ISO-2022-JP?B?/w==?=",          // byte not valid in ISO-2022-JP
+      "=??B?YQ==?=",                     // empty charset
+      "=?UTF 8?B?YQ==?=",                // space in the charset
+      "=?UTF-8?Q?a b?=",                 // space inside the encoded text
+      "=?",
+      "=?=",
+      "a=?b",
   };
   for (const char* in : kept) CHECK(decode_encoded_words(in) == in);
 }

@@ -1,8 +1,9 @@
 // tests/protocols/common/line_assembler_test.cpp — lines from pushed bytes, at every split.
+#include "protocols/common/line_assembler.h"
+
 #include <catch2/catch.hpp>
 
 #include "feed_steps.h"
-#include "protocols/common/line_assembler.h"
 
 using namespace mailscope;
 using mailscope::test::Step;
@@ -13,24 +14,23 @@ namespace {
 std::string run_lines(const std::string& input, size_t cap, size_t split) {
   LineAssembler lines(cap);
   std::string dump;
-  test::feed_steps({{Direction::client_to_server, input}}, split,
-                   [&](Direction, const uint8_t* p, size_t n, const SegmentOrigin& origin) {
-                     SegmentOrigin at = origin;
-                     while (n > 0) {
-                       size_t used = lines.push(p, n, at);
-                       p += used;
-                       n -= used;
-                       at.stream_offset += used;
-                       if (lines.complete()) {
-                         dump += std::string(lines.line()) + "|" +
-                                 std::to_string(lines.dropped_bytes()) + "|" +
-                                 (lines.bare_lf() ? "lf" : "crlf") + "|" +
-                                 std::to_string(lines.span().begin) + "-" +
-                                 std::to_string(lines.span().end) + "\n";
-                         lines.clear();
-                       }
-                     }
-                   });
+  test::feed_steps(
+      {{Direction::client_to_server, input}}, split,
+      [&](Direction, const uint8_t* p, size_t n, const SegmentOrigin& origin) {
+        SegmentOrigin at = origin;
+        while (n > 0) {
+          size_t used = lines.push(p, n, at);
+          p += used;
+          n -= used;
+          at.stream_offset += used;
+          if (lines.complete()) {
+            dump += std::string(lines.line()) + "|" + std::to_string(lines.dropped_bytes()) + "|" +
+                    (lines.bare_lf() ? "lf" : "crlf") + "|" + std::to_string(lines.span().begin) +
+                    "-" + std::to_string(lines.span().end) + "\n";
+            lines.clear();
+          }
+        }
+      });
   if (!lines.empty()) {
     dump += "partial:" + std::string(lines.line()) + "|" + std::to_string(lines.dropped_bytes());
   }
@@ -110,8 +110,8 @@ TEST_CASE("LineAssembler: a huge line costs only the cap") {
   LineAssembler lines(16);
   std::string big(1 << 20, 'a');
   big += "\r\n";
-  size_t used = lines.push(reinterpret_cast<const uint8_t*>(big.data()), big.size(),
-                           SegmentOrigin{0, 1, 0});
+  size_t used =
+      lines.push(reinterpret_cast<const uint8_t*>(big.data()), big.size(), SegmentOrigin{0, 1, 0});
   CHECK(used == big.size());
   CHECK(lines.complete());
   CHECK(lines.line().size() == 16);

@@ -1,8 +1,9 @@
 // tests/protocols/common/message_body_test.cpp — dot-stuffed bodies and RFC 5322 headers.
+#include "protocols/common/message_body.h"
+
 #include <catch2/catch.hpp>
 
 #include "feed_steps.h"
-#include "protocols/common/message_body.h"
 
 using namespace mailscope;
 
@@ -22,9 +23,9 @@ std::string run_body(const std::string& input, size_t line_cap, size_t text_cap,
                      " unstuffed=" + std::to_string(body.unstuffed_dots()) +
                      " truncated=" + (body.text_truncated() ? "yes" : "no") +
                      " long_lines=" + std::to_string(body.truncated_lines()) +
-                     " done=" + (body.done() ? "yes" : "no") + " span=" +
-                     std::to_string(body.span().begin) + "-" + std::to_string(body.span().end) +
-                     " rest=" + rest;
+                     " done=" + (body.done() ? "yes" : "no") +
+                     " span=" + std::to_string(body.span().begin) + "-" +
+                     std::to_string(body.span().end) + " rest=" + rest;
   return dump;
 }
 
@@ -43,8 +44,7 @@ std::string body_at_every_split(const std::string& input, size_t line_cap = 1000
 }  // namespace
 
 TEST_CASE("DotStuffedBody: unstuffing, the end line, what follows is left alone") {
-  std::string input =
-      "Subject: hi\r\n\r\n..leading dot\r\n...\r\n.x\r\nlast\r\n.\r\nQUIT\r\n";
+  std::string input = "Subject: hi\r\n\r\n..leading dot\r\n...\r\n.x\r\nlast\r\n.\r\nQUIT\r\n";
   CHECK(body_at_every_split(input) ==
         "Subject: hi\n\n.leading dot\n..\nx\nlast\n"
         "|bytes=42 lines=6 unstuffed=3 truncated=no long_lines=0 done=yes span=0-48 "

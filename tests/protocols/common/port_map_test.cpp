@@ -2,9 +2,9 @@
 //
 // port_map.cpp belongs to ms_protocols, which this test program does not link (it tests the
 // common layer only); the one source file is compiled in here.
-#include <catch2/catch.hpp>
-
 #include "protocols/port_map.cpp"  // NOLINT(bugprone-suspicious-include)
+
+#include <catch2/catch.hpp>
 
 using namespace mailscope;
 

@@ -1,9 +1,9 @@
 // tests/protocols/common/sasl_test.cpp — what SASL exchanges hid, and what --redact must mask.
-#include <catch2/catch.hpp>
+#include "protocols/common/sasl.h"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 
-#include "protocols/common/sasl.h"
 #include "protocols/common/text.h"
 
 using namespace mailscope;
@@ -93,7 +93,8 @@ TEST_CASE("CRAM-MD5: RFC 2195 §2 example") {
   CHECK(challenge.secrets.empty());
   CHECK_FALSE(decode_cram_md5_challenge(base64_encode("no brackets")).ok);
 
-  SaslDecoded response = decode_cram_md5_response("dGltIGI5MTNhNjAyYzdlZGE3YTQ5NWI0ZTZlNzMzNGQzODkw");
+  SaslDecoded response =
+      decode_cram_md5_response("dGltIGI5MTNhNjAyYzdlZGE3YTQ5NWI0ZTZlNzMzNGQzODkw");
   CHECK(response.ok);
   CHECK(response.user == "tim");
   CHECK(response.description ==
@@ -112,7 +113,9 @@ TEST_CASE("CRAM-MD5: RFC 2195 §2 example") {
 }
 
 TEST_CASE("XOAUTH2: user and token; the server's JSON error") {
-  std::string wire = base64_encode("user=alice@example.com\x01" "auth=Bearer ya29.vF9dft4qmT\x01\x01");
+  std::string wire = base64_encode(
+      "user=alice@example.com\x01"
+      "auth=Bearer ya29.vF9dft4qmT\x01\x01");
   SaslDecoded d = decode_xoauth2(wire);
   CHECK(d.ok);
   CHECK(d.user == "alice@example.com");
@@ -128,7 +131,9 @@ TEST_CASE("XOAUTH2: user and token; the server's JSON error") {
 
   CHECK_FALSE(decode_xoauth2(base64_encode("user=alice\x01\x01")).ok);
   CHECK_FALSE(decode_xoauth2(base64_encode("auth=Bearer x\x01\x01")).ok);
-  CHECK_FALSE(decode_xoauth2(base64_encode("user=a\x01" "auth=Basic x\x01\x01")).ok);
+  CHECK_FALSE(decode_xoauth2(base64_encode("user=a\x01"
+                                           "auth=Basic x\x01\x01"))
+                  .ok);
 }
 
 TEST_CASE("sasl_explain_key lower-cases the mechanism") {

@@ -1,7 +1,7 @@
 // tests/protocols/common/text_test.cpp — printable text, ASCII helpers, truncation marker.
-#include <catch2/catch.hpp>
-
 #include "protocols/common/text.h"
+
+#include <catch2/catch.hpp>
 
 using namespace mailscope;
 
@@ -18,14 +18,14 @@ TEST_CASE("printable_text escapes control characters and invalid UTF-8") {
   CHECK(printable_text("\r\n") == "\\x0D\\x0A");
   CHECK(printable_text("\x1B[31m") == "\\x1B[31m");
   CHECK(printable_text("\x7F") == "\\x7F");
-  CHECK(printable_text("\xC2\x85") == "\\xC2\\x85");          // C1 control NEL
-  CHECK(printable_text("\xC2\xA0") == "\xC2\xA0");            // NBSP is not a control
+  CHECK(printable_text("\xC2\x85") == "\\xC2\\x85");  // C1 control NEL
+  CHECK(printable_text("\xC2\xA0") == "\xC2\xA0");    // NBSP is not a control
   CHECK(printable_text("\xFF\xFE") == "\\xFF\\xFE");
-  CHECK(printable_text("\xC0\xAF") == "\\xC0\\xAF");          // overlong "/"
-  CHECK(printable_text("\xE0\x80\xAF") == "\\xE0\\x80\\xAF");  // overlong, 3 bytes
-  CHECK(printable_text("\xED\xA0\x80") == "\\xED\\xA0\\x80");  // surrogate U+D800
+  CHECK(printable_text("\xC0\xAF") == "\\xC0\\xAF");                    // overlong "/"
+  CHECK(printable_text("\xE0\x80\xAF") == "\\xE0\\x80\\xAF");           // overlong, 3 bytes
+  CHECK(printable_text("\xED\xA0\x80") == "\\xED\\xA0\\x80");           // surrogate U+D800
   CHECK(printable_text("\xF4\x90\x80\x80") == "\\xF4\\x90\\x80\\x80");  // above U+10FFFF
-  CHECK(printable_text("\xE3\x81") == "\\xE3\\x81");          // cut sequence at the end
+  CHECK(printable_text("\xE3\x81") == "\\xE3\\x81");                    // cut sequence at the end
   CHECK(printable_text("\xE3\x81x") == "\\xE3\\x81x");
   CHECK(printable_text("ISO-8859-1 caf\xE9") == "ISO-8859-1 caf\\xE9");
 }

@@ -1,9 +1,10 @@
 // tests/protocols/common/tls_records_test.cpp — TLS records as events, at every split.
+#include "protocols/common/tls_records.h"
+
 #include <catch2/catch.hpp>
 
 #include "dialogue/explanations.h"
 #include "feed_steps.h"
-#include "protocols/common/tls_records.h"
 
 using namespace mailscope;
 using mailscope::test::Step;
@@ -15,7 +16,8 @@ const Direction S = Direction::server_to_client;
 
 std::string u16(unsigned v) { return {static_cast<char>(v >> 8), static_cast<char>(v & 0xFF)}; }
 std::string u24(unsigned v) {
-  return {static_cast<char>(v >> 16), static_cast<char>((v >> 8) & 0xFF), static_cast<char>(v & 0xFF)};
+  return {static_cast<char>(v >> 16), static_cast<char>((v >> 8) & 0xFF),
+          static_cast<char>(v & 0xFF)};
 }
 std::string record(uint8_t type, unsigned version, const std::string& body) {
   return std::string(1, static_cast<char>(type)) + u16(version) + u16(body.size()) + body;
@@ -23,16 +25,19 @@ std::string record(uint8_t type, unsigned version, const std::string& body) {
 std::string handshake(uint8_t type, const std::string& body) {
   return std::string(1, static_cast<char>(type)) + u24(body.size()) + body;
 }
-std::string extension(unsigned type, const std::string& data) { return u16(type) + u16(data.size()) + data; }
+std::string extension(unsigned type, const std::string& data) {
+  return u16(type) + u16(data.size()) + data;
+}
 
 // A ClientHello as a modern client sends it: TLS 1.3 offered with 1.2 as fallback, SNI.
 std::string client_hello(const std::string& server_name) {
   std::string body = u16(0x0303) + std::string(32, '\x11');
-  body += std::string(1, 32) + std::string(32, '\x22');                     // session id
-  body += u16(8) + u16(0x1301) + u16(0x1302) + u16(0xC02F) + u16(0x00FF);   // cipher suites
-  body += std::string("\x01\x00", 2);                                       // null compression
+  body += std::string(1, 32) + std::string(32, '\x22');                    // session id
+  body += u16(8) + u16(0x1301) + u16(0x1302) + u16(0xC02F) + u16(0x00FF);  // cipher suites
+  body += std::string("\x01\x00", 2);                                      // null compression
   std::string sni = std::string(1, 0) + u16(server_name.size()) + server_name;
-  std::string versions = std::string(1, 6) + u16(0x3A3A) + u16(0x0304) + u16(0x0303);  // GREASE first
+  std::string versions =
+      std::string(1, 6) + u16(0x3A3A) + u16(0x0304) + u16(0x0303);  // GREASE first
   std::string exts = extension(0, u16(sni.size()) + sni) + extension(10, u16(2) + u16(29)) +
                      extension(43, versions);
   body += u16(exts.size()) + exts;
@@ -40,8 +45,8 @@ std::string client_hello(const std::string& server_name) {
 }
 
 std::string server_hello(unsigned suite, bool tls13) {
-  std::string body = u16(0x0303) + std::string(32, '\x33') + std::string(1, 0) + u16(suite) +
-                     std::string(1, 0);
+  std::string body =
+      u16(0x0303) + std::string(32, '\x33') + std::string(1, 0) + u16(suite) + std::string(1, 0);
   if (tls13) {
     std::string exts = extension(43, u16(0x0304));
     body += u16(exts.size()) + exts;
@@ -71,9 +76,10 @@ std::string dump_events(const Dialogue& d) {
 std::string run(const std::vector<Step>& steps, size_t split, bool finish = true) {
   Dialogue d;
   TlsRecordSummary tls(d);
-  test::feed_steps(steps, split, [&](Direction dir, const uint8_t* p, size_t n, const SegmentOrigin& o) {
-    tls.feed(dir, p, n, o);
-  });
+  test::feed_steps(steps, split,
+                   [&](Direction dir, const uint8_t* p, size_t n, const SegmentOrigin& o) {
+                     tls.feed(dir, p, n, o);
+                   });
   if (finish) tls.finish();
   for (const DialogueEvent& e : d.events) CHECK(has_explanation(e.explain_key));
   return dump_events(d);
@@ -107,18 +113,26 @@ TEST_CASE("TLS 1.3 after STARTTLS: hellos readable, then application data runs")
       "client tls tls.client_hello \"TLS handshake: ClientHello\" size=" + std::to_string(ch) +
       " records=1 span=0-" + std::to_string(ch) +
       " server_name=mail.example.org offers=TLS 1.3, TLS 1.2 cipher_suites=4 version=TLS 1.0\n"
-      "server tls tls.server_hello \"TLS handshake: ServerHello\" size=" + std::to_string(sh) +
-      " records=1 span=0-" + std::to_string(sh) + " chosen=TLS 1.3 cipher_suite=0x1301 version=TLS 1.2\n"
+      "server tls tls.server_hello \"TLS handshake: ServerHello\" size=" +
+      std::to_string(sh) + " records=1 span=0-" + std::to_string(sh) +
+      " chosen=TLS 1.3 cipher_suite=0x1301 version=TLS 1.2\n"
       "server tls tls.change_cipher_spec \"TLS ChangeCipherSpec\" size=6 records=1 span=" +
-      std::to_string(sh) + "-" + std::to_string(sh + 6) + " version=TLS 1.2\n"
+      std::to_string(sh) + "-" + std::to_string(sh + 6) +
+      " version=TLS 1.2\n"
       "server tls tls.application_data \"TLS application data: 2 records, 350 bytes\" size=350 "
-      "records=2 span=" + std::to_string(sh + 6) + "-" + std::to_string(sh + 356) + "\n"
+      "records=2 span=" +
+      std::to_string(sh + 6) + "-" + std::to_string(sh + 356) +
+      "\n"
       "client tls tls.change_cipher_spec \"TLS ChangeCipherSpec\" size=6 records=1 span=" +
-      std::to_string(ch) + "-" + std::to_string(ch + 6) + " version=TLS 1.2\n"
+      std::to_string(ch) + "-" + std::to_string(ch + 6) +
+      " version=TLS 1.2\n"
       "client tls tls.application_data \"TLS application data: 2 records, 93 bytes\" size=93 "
-      "records=2 span=" + std::to_string(ch + 6) + "-" + std::to_string(ch + 99) + "\n"
+      "records=2 span=" +
+      std::to_string(ch + 6) + "-" + std::to_string(ch + 99) +
+      "\n"
       "server tls tls.application_data \"TLS application data: 1 record, 105 bytes\" size=105 "
-      "records=1 span=" + std::to_string(sh + 356) + "-" + std::to_string(sh + 461) + "\n";
+      "records=1 span=" +
+      std::to_string(sh + 356) + "-" + std::to_string(sh + 461) + "\n";
   CHECK(run_every_split(steps) == expected);
 }
 
@@ -190,7 +204,7 @@ TEST_CASE("Not TLS: one malformed event, then the bytes are only counted") {
 }
 
 TEST_CASE("Not TLS: a record length above the maximum, a bad version") {
-  CHECK(run({{C, record(23, 0x0303, "") .substr(0, 3) + u16(18433) + "x"}}, 0) ==
+  CHECK(run({{C, record(23, 0x0303, "").substr(0, 3) + u16(18433) + "x"}}, 0) ==
         "client tls tls.malformed \"not TLS: 6 bytes starting \"\\x17\\x03\\x03H\\x01x\"\" "
         "size=6 records=0 malformed span=0-6\n");
   CHECK(run({{C, std::string("\x16\x02\x00\x00\x01\x01", 6)}}, 0).find("tls.malformed") !=
@@ -264,8 +278,8 @@ TEST_CASE("TLS gaps: a gap at an unknown boundary resyncs on a plausible header,
     CHECK(d.events[2].explain_key == "tls.gap");
     CHECK_FALSE(d.events[2].malformed);
     CHECK(d.events[2].size_bytes == 40 + r.size());
-    CHECK(d.events[2].text == "TLS: " + std::to_string(40 + r.size()) +
-                                  " bytes after a gap (record boundaries lost)");
+    CHECK(d.events[2].text ==
+          "TLS: " + std::to_string(40 + r.size()) + " bytes after a gap (record boundaries lost)");
     tls.finish();
     CHECK(d.events.size() == 3);
   }
