@@ -64,7 +64,9 @@ size_t Pop3Decoder::feed_lines(Direction direction, const uint8_t* bytes, size_t
       keep = starts_cleanly(direction, line.line());
     }
     if (!keep) {
-      // The tail of a line whose start was lost: dropped, as part of what the gap took.
+      // The tail of a line whose start was lost: dropped, as part of what the gap took. It
+      // still was a whole line to its receiver, so the pairing of replies keeps count.
+      drop_tail_line(direction);
     } else if (direction == Direction::client_to_server) {
       on_client_line(line, false);
     } else if (server_mode_ == ServerMode::listing) {
@@ -111,13 +113,14 @@ void Pop3Decoder::gap(Direction direction, uint64_t length, const SegmentOrigin&
 
 // The first line after a gap: the guide's rule is to drop it (it is usually the rest of a line
 // cut by the gap), but TCP segments often end at line ends, so a line that begins like a POP3
-// line (a known verb, a status indicator; any line inside a listing, where "." matters) is
-// kept rather than losing, say, the "+OK" that follows a lost segment.
+// line (a known verb, a status indicator) is kept rather than losing, say, the "+OK" that
+// follows a lost segment. Inside a listing only the final "." is taken: any other tail would
+// pass for a listing line.
 bool Pop3Decoder::starts_cleanly(Direction direction, std::string_view line) const {
   if (direction == Direction::client_to_server) {
     return is_auth_response(line) || find_pop3_command(line.substr(0, line.find(' '))) != nullptr;
   }
-  if (server_mode_ == ServerMode::listing) return true;
+  if (server_mode_ == ServerMode::listing) return line == ".";  // the end is what matters
   return parse_pop3_status(line).kind != Pop3LineKind::other;
 }
 
@@ -133,7 +136,9 @@ void Pop3Decoder::finish() {
     settle_wire(tls);
   }
   if (wire_ == Wire::tls) {
-    tls_->finish();
+    size_t first = out_.events.size();
+    tls_->finish();  // a record cut off by the end of the session
+    stamp_new_events(first);
   } else {
     flush_partial_lines();
   }
@@ -141,6 +146,19 @@ void Pop3Decoder::finish() {
 }
 
 // RFC 1939 §3 lines end with CRLF; at the end of a session a line without one is still shown.
+// A lost client command still gets its reply: a placeholder waits for it (answers = -1). A
+// lost server reply still answered the oldest pending command.
+void Pop3Decoder::drop_tail_line(Direction direction) {
+  if (direction == Direction::client_to_server) {
+    if (limits_.max_pending_commands == 0) return;
+    if (pending_.size() >= limits_.max_pending_commands) pending_.pop_front();
+    pending_.push_back(Pending{});
+  } else if (server_mode_ == ServerMode::status && !pending_.empty()) {
+    if (sasl_.active && pending_.front().event == sasl_.command_event) return;  // maybe a "+ "
+    pending_.pop_front();
+  }
+}
+
 void Pop3Decoder::flush_partial_lines() {
   auto keep = [this](Direction d) {
     const LineAssembler& line = lines_[index_of(d)];

@@ -83,6 +83,7 @@ class Pop3Decoder final : public ProtocolDecoder {
   size_t feed_lines(Direction direction, const uint8_t* bytes, size_t length,
                     const SegmentOrigin& origin);
   bool starts_cleanly(Direction direction, std::string_view line) const;
+  void drop_tail_line(Direction direction);
   void flush_partial_lines();
   int32_t emit(DialogueEvent&& event);
   std::string capped_text(std::string_view raw, uint64_t dropped, bool& truncated) const;

@@ -317,6 +317,8 @@ void Pop3Decoder::start_message(const Pending& p) {
 
 // RFC 1939 §5 RETR / §7 TOP: the message (or its header and first lines), dot-unstuffed.
 void Pop3Decoder::finish_message(bool complete) {
+  // Cut off: the line in progress still belongs to the message (mark_gap ends it).
+  if (!complete) message_->mark_gap(0);
   DialogueEvent e;
   e.type = EventType::data;
   e.direction = Direction::server_to_client;

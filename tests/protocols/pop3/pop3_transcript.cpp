@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
+#include "dialogue/explanations.h"
 #include "protocols/pop3/pop3_decoder.h"
 
 namespace mailscope::test {
@@ -84,6 +85,12 @@ std::string dump(const Dialogue& d) {
 Dialogue run_every_way(const Transcript& t, DecoderLimits limits, bool midstream) {
   Dialogue whole = run_transcript(t, FeedMode::whole, 0, limits, midstream);
   const std::string expected = dump(whole);
+  // Every event says what it is and where the session stands, with a row in the tables.
+  for (const DialogueEvent& e : whole.events) {
+    INFO("event " << event_type_name(e.type) << " " << e.text);
+    CHECK(has_explanation(e.explain_key));
+    CHECK(has_explanation(e.state_key));
+  }
   {
     INFO("byte by byte");
     REQUIRE(dump(run_transcript(t, FeedMode::byte_by_byte, 0, limits, midstream)) == expected);
