@@ -9,8 +9,9 @@
 //      decoded and read again with read_at().
 // Every frame is copied into a buffer of exactly its length so AddressSanitizer sees over-reads.
 //
-//   clang++ -std=c++20 -fsanitize=fuzzer,address,undefined -I src fuzz/fuzz_packet.cpp \
-//       src/capture/*.cpp src/net/*.cpp -lpcap -o fuzz_packet
+// Build (from the repository root), one command:
+//   clang++ -std=c++20 -fsanitize=fuzzer,address,undefined -I src fuzz/fuzz_packet.cpp
+//           src/capture/*.cpp src/net/*.cpp -lpcap -o fuzz_packet
 #include <sys/mman.h>
 #include <unistd.h>
 
