@@ -308,6 +308,8 @@ void SmtpDecoder::start_body() {
 
 void SmtpDecoder::finish_body(bool terminated) {
   if (!body_) return;
+  // The line in progress ends here; DotStuffedBody's "gap" keeps it (a gap of 0 bytes).
+  if (!terminated) body_->mark_gap(0);
   DialogueEvent e;
   e.type = EventType::data;
   e.direction = Direction::client_to_server;
