@@ -209,7 +209,9 @@ void ImapDecoder::finish() {
     if (s.mode == Mode::resync) end_resync(s);
     if (s.mode == Mode::line || s.mode == Mode::literal) flush_partial(d, "end of the stream");
   }
-  tls_.finish();
+  size_t before = out_.events.size();
+  tls_.finish();  // may report a record cut short
+  stamp_new_events(before);
 }
 
 // [SECTION] STARTTLS

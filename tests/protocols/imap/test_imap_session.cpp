@@ -348,3 +348,20 @@ TEST_CASE("imap pending commands are capped", "[imap][limits]") {
   CHECK(d.events[4].answers == -1);  // "a" was dropped from the full queue
   CHECK(d.events[5].answers == 3);
 }
+
+TEST_CASE("imap STARTTLS then a TLS record cut short by the end (fuzz regression)",
+          "[imap][tls][fuzz]") {
+  ImapTranscript t;
+  t.server("* OK x\r\n")
+      .client("a STARTTLS\r\n")
+      .server("a OK\r\n")
+      .client(std::string("\x16\x03\x01\x00\x04\x01\x00\x00\x00", 9))
+      .server(std::string("\x16\x03\x03\x00", 4));
+  Dialogue d = run_every_way(t);
+  REQUIRE(d.events.size() >= 5);
+  for (size_t i = 3; i < d.events.size(); ++i) {
+    CHECK(d.events[i].type == EventType::tls);
+    CHECK(d.events[i].state_key == "imap.state.tls");
+    CHECK_FALSE(d.events[i].explain_key.empty());
+  }
+}
