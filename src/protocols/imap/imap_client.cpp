@@ -150,8 +150,8 @@ void ImapDecoder::read_command_arguments(const std::string& verb, ImapReader& re
       if (password.is_string()) add_token_secret(event, password);
       return;
     }
-    event.decoded = "user " + quoted_for_people(user.value) + ", password " +
-                    quoted_for_people(password.value);
+    event.decoded =
+        "user " + quoted_for_people(user.value) + ", password " + quoted_for_people(password.value);
     add_token_secret(event, password);
     add_secret(event, printable_text(password.value));
     pending.user = user.value;
@@ -253,8 +253,8 @@ void ImapDecoder::read_command_arguments(const std::string& verb, ImapReader& re
       next = reader.next();
     }
     if (next.kind == ImapToken::Kind::literal) {
-      const ImapLiteral& literal = side(Direction::client_to_server)
-                                       .message.literals()[static_cast<size_t>(next.literal)];
+      const ImapLiteral& literal =
+          side(Direction::client_to_server).message.literals()[static_cast<size_t>(next.literal)];
       event.details.emplace_back("size", std::to_string(literal.size) + " bytes");
       for (auto& header : parse_message_headers(literal.content)) {
         event.details.emplace_back(printable_text(header.first), printable_text(header.second));
@@ -275,8 +275,8 @@ void ImapDecoder::on_auth_response(PendingCommand& command) {
     event.decoded = "cancel";
     event.explain_key = "sasl.cancelled";
   } else {
-    bool is_password = command.next_is_password ||
-                       (command.mechanism == "LOGIN" && command.sasl_answers >= 1);
+    bool is_password =
+        command.next_is_password || (command.mechanism == "LOGIN" && command.sasl_answers >= 1);
     SaslDecoded sasl = decode_client_sasl(command.mechanism, line, is_password);
     apply_sasl(event, sasl, out_.summary, command.user);
     add_secret(event, line);

@@ -13,8 +13,8 @@ namespace mailscope {
 
 struct ImapCommandInfo {
   const char* verb;
-  const char* rfc;          // where the command is defined, e.g. "RFC 3501 §6.3.1"
-  uint8_t mailbox_args;     // bit i set: argument i is a mailbox name (or LIST pattern)
+  const char* rfc;       // where the command is defined, e.g. "RFC 3501 §6.3.1"
+  uint8_t mailbox_args;  // bit i set: argument i is a mailbox name (or LIST pattern)
 };
 
 // The row for `verb` (upper case, "UID FETCH" style), or nullptr for an unknown command.

@@ -155,8 +155,7 @@ void ImapDecoder::flush_partial(Direction direction, const char* why) {
 // [SECTION] gaps
 
 void ImapDecoder::end_resync(Side& s) {
-  if (s.gap_event >= 0 && s.skipped > 0 &&
-      static_cast<size_t>(s.gap_event) < out_.events.size()) {
+  if (s.gap_event >= 0 && s.skipped > 0 && static_cast<size_t>(s.gap_event) < out_.events.size()) {
     out_.events[static_cast<size_t>(s.gap_event)].details.emplace_back(
         "skipped to resynchronise", std::to_string(s.skipped) + " bytes");
   }

@@ -58,15 +58,15 @@ class ImapDecoder final : public ProtocolDecoder {
   struct Side {
     Side(size_t max_line, size_t max_text) : line(max_line), message(max_text) {}
     LineAssembler line;
-    std::string tail;          // the last bytes of the line being assembled: its {n} marker
-    ImapMessage message;       // the protocol line being assembled
-    StreamSpan span;           // of `message`
+    std::string tail;     // the last bytes of the line being assembled: its {n} marker
+    ImapMessage message;  // the protocol line being assembled
+    StreamSpan span;      // of `message`
     Mode mode = Mode::line;
     uint64_t literal_left = 0;
-    bool bare_lf = false;      // a fragment ended with LF alone
-    int32_t gap_event = -1;    // while resynchronising: the gap event that caused it
-    uint64_t skipped = 0;      // bytes dropped while resynchronising
-    uint8_t probe_byte = 0;    // after STARTTLS: a first byte still undecided
+    bool bare_lf = false;    // a fragment ended with LF alone
+    int32_t gap_event = -1;  // while resynchronising: the gap event that caused it
+    uint64_t skipped = 0;    // bytes dropped while resynchronising
+    uint8_t probe_byte = 0;  // after STARTTLS: a first byte still undecided
     bool probe_have = false;
     SegmentOrigin probe_origin;
   };
@@ -75,9 +75,9 @@ class ImapDecoder final : public ProtocolDecoder {
     std::string tag;
     int32_t event = -1;
     std::string verb;
-    std::string mailbox;          // SELECT / EXAMINE: the name (decoded)
-    std::string mechanism;        // AUTHENTICATE
-    std::string user;             // LOGIN / AUTHENTICATE: who, when readable
+    std::string mailbox;                 // SELECT / EXAMINE: the name (decoded)
+    std::string mechanism;               // AUTHENTICATE
+    std::string user;                    // LOGIN / AUTHENTICATE: who, when readable
     bool challenge_outstanding = false;  // a "+" awaits the client's SASL answer
     bool next_is_password = false;       // SASL LOGIN: the prompt asked for the password
     int sasl_answers = 0;

@@ -129,8 +129,10 @@ std::string ImapMessage::render(size_t skip, size_t cap) const {
       if (cr) line.remove_suffix(1);
       append_capped(out, line, cap, omitted);
       if (lf != std::string_view::npos) {
-        if (out.size() < cap) out.push_back('\n');
-        else omitted += cr ? 2 : 1;
+        if (out.size() < cap)
+          out.push_back('\n');
+        else
+          omitted += cr ? 2 : 1;
       }
       content.remove_prefix(consumed);
     }

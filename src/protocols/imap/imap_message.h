@@ -55,7 +55,7 @@ class ImapMessage {
   // The kept fragments concatenated (literal contents excluded): what the parser reads.
   const std::string& joined() const { return joined_; }
   uint64_t literal_bytes() const { return literal_bytes_; }
-  uint64_t missing_bytes() const;         // lost in gaps inside literals
+  uint64_t missing_bytes() const;                  // lost in gaps inside literals
   bool truncated() const { return dropped_ > 0; }  // something was not kept
 
   // The message for people: fragments made printable, each literal on its own line(s) after
@@ -71,7 +71,7 @@ class ImapMessage {
   std::vector<size_t> offsets_;
   std::string joined_;
   size_t kept_ = 0;
-  uint64_t dropped_ = 0;        // bytes counted but not kept
+  uint64_t dropped_ = 0;  // bytes counted but not kept
   uint64_t wire_bytes_ = 0;
   uint64_t literal_bytes_ = 0;  // announced sizes of all literals
   bool sealed_ = false;         // a cap was hit: later pieces are only counted

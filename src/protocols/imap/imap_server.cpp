@@ -147,8 +147,8 @@ void ImapDecoder::on_status_untagged(const std::string& status, ImapReader& read
     event.explain_key = "imap.greeting." + status;
     if (status == "PREAUTH") state_ = State::authenticated;
   } else {
-    event.explain_key = is_known_response_code(code_name) ? "imap.code." + code_name
-                                                          : "imap.untagged." + status;
+    event.explain_key =
+        is_known_response_code(code_name) ? "imap.code." + code_name : "imap.untagged." + status;
     if (status == "BAD") out_.summary.errors++;  // an untagged NO is only a warning
   }
   if (status == "BYE") state_ = State::logout;  // RFC 3501 §7.1.5: the server closes

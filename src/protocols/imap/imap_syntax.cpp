@@ -124,7 +124,10 @@ bool split_response_code(std::string_view text, std::string& code, std::string_v
   size_t i = 1;
   for (; i < text.size(); ++i) {
     char c = text[i];
-    if (quoted && c == '\\') { ++i; continue; }
+    if (quoted && c == '\\') {
+      ++i;
+      continue;
+    }
     if (c == '"') quoted = !quoted;
     if (!quoted && c == ']') break;
   }

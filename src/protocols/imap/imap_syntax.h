@@ -26,12 +26,14 @@ namespace mailscope {
 struct ImapToken {
   enum class Kind { end, atom, string, literal, list_open, list_close };
   Kind kind = Kind::end;
-  std::string value;    // atom as written, string unescaped, literal content (capped)
-  std::string raw;      // as written on the wire (a literal: its "{n}" marker)
-  int literal = -1;     // index into message.literals() for a literal
-  size_t begin = 0;     // offset in message.joined()
+  std::string value;  // atom as written, string unescaped, literal content (capped)
+  std::string raw;    // as written on the wire (a literal: its "{n}" marker)
+  int literal = -1;   // index into message.literals() for a literal
+  size_t begin = 0;   // offset in message.joined()
 
-  bool is_string() const { return kind == Kind::atom || kind == Kind::string || kind == Kind::literal; }
+  bool is_string() const {
+    return kind == Kind::atom || kind == Kind::string || kind == Kind::literal;
+  }
   bool is_nil() const;  // the atom NIL
 };
 

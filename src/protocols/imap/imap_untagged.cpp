@@ -11,10 +11,9 @@ namespace {
 
 using Details = std::vector<std::pair<std::string, std::string>>;
 
-constexpr const char* kKnownData[] = {"CAPABILITY", "LIST",   "LSUB",    "XLIST",  "STATUS",
-                                      "SEARCH",     "ESEARCH", "FLAGS",  "NAMESPACE",
-                                      "ENABLED",    "ID",     "SORT",    "THREAD", "QUOTA",
-                                      "QUOTAROOT",  "VANISHED"};
+constexpr const char* kKnownData[] = {
+    "CAPABILITY", "LIST",    "LSUB", "XLIST", "STATUS", "SEARCH", "ESEARCH",   "FLAGS",
+    "NAMESPACE",  "ENABLED", "ID",   "SORT",  "THREAD", "QUOTA",  "QUOTAROOT", "VANISHED"};
 
 bool is_known_data(const std::string& name) {
   for (const char* known : kKnownData) {
@@ -41,8 +40,8 @@ bool read_word_list(ImapReader& reader, const char* label, Details& details) {
 // RFC 3501 §5.1.3: a mailbox name in modified UTF-7, decoded for people.
 std::string mailbox_for_people(const std::string& raw, bool& was_encoded) {
   std::string decoded;
-  was_encoded = raw.find('&') != std::string::npos && decode_modified_utf7(raw, decoded) &&
-                decoded != raw;
+  was_encoded =
+      raw.find('&') != std::string::npos && decode_modified_utf7(raw, decoded) && decoded != raw;
   return printable_text(was_encoded ? decoded : raw);
 }
 
@@ -67,8 +66,8 @@ void read_namespaces(ImapReader& reader, Details& details) {
       ImapToken prefix = reader.next();
       ImapToken delimiter = reader.next();
       std::string value = "\"" + printable_text(prefix.value) + "\"";
-      value += delimiter.is_nil() ? " (no delimiter)" : " (delimiter \"" +
-                                                            printable_text(delimiter.value) + "\")";
+      value += delimiter.is_nil() ? " (no delimiter)"
+                                  : " (delimiter \"" + printable_text(delimiter.value) + "\")";
       details.emplace_back(kind, value);
       skip_rest_of_list(reader);  // extensions, then ")"
     }
@@ -85,13 +84,13 @@ void ImapDecoder::read_untagged_data(const std::string& name, ImapReader& reader
   Details& details = event.details;
   if (name == "CAPABILITY" || name == "ENABLED") {
     // RFC 3501 §7.2.1 / RFC 5161 §3.2: a list of capability names.
-    while (!reader.at_end()) details.emplace_back("capability", printable_text(reader.next().value));
+    while (!reader.at_end())
+      details.emplace_back("capability", printable_text(reader.next().value));
   } else if (name == "LIST" || name == "LSUB" || name == "XLIST") {
     // RFC 3501 §7.2.2: LIST (attributes) delimiter mailbox
     read_word_list(reader, "flag", details);
     ImapToken delimiter = reader.next();
-    details.emplace_back("delimiter",
-                         delimiter.is_nil() ? "NIL" : printable_text(delimiter.value));
+    details.emplace_back("delimiter", delimiter.is_nil() ? "NIL" : printable_text(delimiter.value));
     ImapToken mailbox = reader.next();
     if (mailbox.is_string()) {
       bool encoded = false;
@@ -186,15 +185,16 @@ void ImapDecoder::read_fetch(ImapReader& reader, DialogueEvent& event) {
       if (reader.next().kind == ImapToken::Kind::list_open) {
         ImapToken date = reader.next();
         ImapToken subject = reader.next();
-        if (date.is_string() && !date.is_nil()) details.emplace_back("Date", printable_text(date.value));
+        if (date.is_string() && !date.is_nil())
+          details.emplace_back("Date", printable_text(date.value));
         if (subject.is_string() && !subject.is_nil()) {
           details.emplace_back("Subject", printable_text(decode_encoded_words(subject.value)));
         }
         skip_rest_of_list(reader);
       }
     } else if (name.rfind("BODY[", 0) == 0 || name.rfind("BINARY[", 0) == 0 ||
-               name.rfind("BODY.PEEK[", 0) == 0 || name == "RFC822" ||
-               name == "RFC822.HEADER" || name == "RFC822.TEXT") {
+               name.rfind("BODY.PEEK[", 0) == 0 || name == "RFC822" || name == "RFC822.HEADER" ||
+               name == "RFC822.TEXT") {
       ImapToken value = reader.next();
       if (value.kind == ImapToken::Kind::list_open) {
         skip_rest_of_list(reader);

@@ -1,9 +1,8 @@
 // tests/protocols/imap/imap_transcript.cpp — see imap_transcript.h.
 #include "imap_transcript.h"
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <sstream>
 
 #include "dialogue/explanations.h"

@@ -6,9 +6,8 @@
 // (RFC 2195); both are missing from the article, so the RFC 2195 example challenge and answer
 // are used. The article wraps long lines (CAPABILITY, NAMESPACE, PERMANENTFLAGS); on the wire
 // each is one line. Tags 0006-0013 are skipped in the article and stay skipped here.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 
 #include "dialogue/explanations.h"
 #include "imap_transcript.h"
@@ -90,8 +89,8 @@ TEST_CASE("imap lesson dialogue: the article's session decodes the same at every
   CHECK(e[3].type == EventType::auth_response);
   CHECK(e[3].answers == 1);
   CHECK(e[3].decoded.find("user \"tim\"") != std::string::npos);
-  CHECK(std::find(e[3].secrets.begin(), e[3].secrets.end(),
-                  "b913a602c7eda7a495b4e6e7334d3890") != e[3].secrets.end());
+  CHECK(std::find(e[3].secrets.begin(), e[3].secrets.end(), "b913a602c7eda7a495b4e6e7334d3890") !=
+        e[3].secrets.end());
   CHECK(e[4].type == EventType::untagged);
   CHECK(e[4].verb == "CAPABILITY");
   CHECK(e[4].answers == 1);
@@ -136,8 +135,7 @@ TEST_CASE("imap lesson dialogue: the article's session decodes the same at every
   CHECK(e[14].decoded == "下書き");
   CHECK(details_named(e[15], "flag") == std::vector<std::string>{"\\NoSelect"});
   CHECK(detail(e[16], "mailbox") == "fol2/fol3");
-  CHECK(details_named(e[17], "flag") ==
-        std::vector<std::string>{"\\NoInferiors", "\\UnMarked"});
+  CHECK(details_named(e[17], "flag") == std::vector<std::string>{"\\NoInferiors", "\\UnMarked"});
   CHECK(e[19].answers == 12);
 
   // 0005 CREATE Trash
@@ -154,7 +152,8 @@ TEST_CASE("imap lesson dialogue: the article's session decodes the same at every
   CHECK(e[25].explain_key == "imap.code.UIDVALIDITY");
   CHECK(detail(e[26], "UIDNEXT") == "6");
   CHECK(details_named(e[27], "flag").size() == 5);
-  CHECK(e[28].response_code == "PERMANENTFLAGS (\\* \\Answered \\Flagged \\Deleted \\Draft \\Seen)");
+  CHECK(e[28].response_code ==
+        "PERMANENTFLAGS (\\* \\Answered \\Flagged \\Deleted \\Draft \\Seen)");
   CHECK(details_named(e[28], "flag").size() == 6);
   CHECK(detail(e[29], "UNSEEN") == "5");
   for (int i = 23; i <= 30; ++i) CHECK(e[i].answers == 22);
@@ -178,7 +177,8 @@ TEST_CASE("imap lesson dialogue: the article's session decodes the same at every
   // Byte-exact spans: the whole server stream is covered by the server events, in order.
   uint64_t server_offset = 0, client_offset = 0;
   for (const DialogueEvent& event : e) {
-    uint64_t& expected = event.direction == Direction::server_to_client ? server_offset : client_offset;
+    uint64_t& expected =
+        event.direction == Direction::server_to_client ? server_offset : client_offset;
     CHECK(event.span.begin == expected);
     expected = event.span.end;
   }

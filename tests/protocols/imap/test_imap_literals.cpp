@@ -1,7 +1,6 @@
 // tests/protocols/imap/test_imap_literals.cpp — literals in both directions (RFC 3501 §4.3,
 // §7.5; RFC 7888 LITERAL+): one event per protocol line, exact byte counts, any split.
 #include <catch2/catch.hpp>
-
 #include <string>
 
 #include "imap_transcript.h"
@@ -175,7 +174,8 @@ TEST_CASE("imap FETCH with two literals: header fields, sizes, flags", "[imap][l
 
 TEST_CASE("imap FETCH BODY[] counts a retrieved message; gap inside the literal resyncs after it",
           "[imap][literal][gap]") {
-  std::string message = "From: a@example.org\r\nSubject: Gap\r\n\r\n" + std::string(61, 'x') + "\r\n";
+  std::string message =
+      "From: a@example.org\r\nSubject: Gap\r\n\r\n" + std::string(61, 'x') + "\r\n";
   REQUIRE(message.size() == 100);
   ImapTranscript t;
   t.server("* OK ready\r\n")

@@ -1,7 +1,6 @@
 // tests/protocols/imap/test_imap_session.cpp — authentication, IDLE, pipelining, STARTTLS,
 // states, gaps and bad input.
 #include <catch2/catch.hpp>
-
 #include <string>
 
 #include "imap_transcript.h"
@@ -68,7 +67,9 @@ TEST_CASE("imap AUTHENTICATE PLAIN through an empty + and LOGIN through prompts"
 
 TEST_CASE("imap AUTHENTICATE XOAUTH2 failure: JSON challenge, empty answer, cancel",
           "[imap][auth]") {
-  std::string token = base64_encode("user=dan@example.com\x01" "auth=Bearer ya29.TOKEN\x01\x01");
+  std::string token = base64_encode(
+      "user=dan@example.com\x01"
+      "auth=Bearer ya29.TOKEN\x01\x01");
   std::string error = base64_encode("{\"status\":\"401\",\"schemes\":\"bearer\"}");
   ImapTranscript t;
   t.server("* OK ready\r\n")
@@ -160,7 +161,10 @@ TEST_CASE("imap pipelined commands with out-of-order tagged completions", "[imap
 TEST_CASE("imap STARTTLS: TLS records afterwards, never text", "[imap][tls]") {
   std::string client_hello("\x16\x03\x01\x00\x04\x01\x00\x00\x00", 9);
   std::string server_hello("\x16\x03\x03\x00\x04\x02\x00\x00\x00", 9);
-  std::string app_data("\x17\x03\x03\x00\x05" "A2 LO", 10);
+  std::string app_data(
+      "\x17\x03\x03\x00\x05"
+      "A2 LO",
+      10);
   ImapTranscript t;
   t.server("* OK [CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED] ready\r\n")
       .client("A1 STARTTLS\r\n")
@@ -256,8 +260,7 @@ TEST_CASE("imap ENABLE, ID, ESEARCH, SEARCH, unknown command and data", "[imap]"
   Dialogue d = run_every_way(t);
   const auto& e = d.events;
   REQUIRE(e.size() == 18);
-  CHECK(details_named(e[1], "capability") ==
-        std::vector<std::string>{"CONDSTORE", "UTF8=ACCEPT"});
+  CHECK(details_named(e[1], "capability") == std::vector<std::string>{"CONDSTORE", "UTF8=ACCEPT"});
   CHECK(details_named(e[2], "capability") == std::vector<std::string>{"CONDSTORE"});
   CHECK(detail(e[4], "name") == "Thunderbird");
   CHECK(detail(e[5], "name") == "Dovecot");

@@ -1,7 +1,6 @@
 // tests/protocols/imap/test_imap_tables.cpp — the command and response-code tables are complete:
 // every row the decoder can name has an explanation in English and Japanese.
 #include <catch2/catch.hpp>
-
 #include <string>
 
 #include "dialogue/explanations.h"
@@ -38,22 +37,54 @@ TEST_CASE("imap tables: every response code, status, untagged name and state", "
   for (std::string_view code : known_response_codes()) {
     require_both_languages("imap.code." + std::string(code));
   }
-  for (const char* key :
-       {"imap.code.unknown", "imap.status.OK", "imap.status.NO", "imap.status.BAD",
-        "imap.status.PREAUTH", "imap.status.BYE", "imap.status.unknown", "imap.greeting.OK",
-        "imap.greeting.PREAUTH", "imap.greeting.BYE", "imap.untagged.OK", "imap.untagged.NO",
-        "imap.untagged.BAD", "imap.untagged.BYE", "imap.untagged.PREAUTH",
-        "imap.untagged.CAPABILITY", "imap.untagged.LIST", "imap.untagged.LSUB",
-        "imap.untagged.XLIST", "imap.untagged.STATUS", "imap.untagged.SEARCH",
-        "imap.untagged.ESEARCH", "imap.untagged.SORT", "imap.untagged.THREAD",
-        "imap.untagged.FLAGS", "imap.untagged.EXISTS", "imap.untagged.RECENT",
-        "imap.untagged.EXPUNGE", "imap.untagged.FETCH", "imap.untagged.NAMESPACE",
-        "imap.untagged.ENABLED", "imap.untagged.ID", "imap.untagged.QUOTA",
-        "imap.untagged.QUOTAROOT", "imap.untagged.VANISHED", "imap.untagged.unknown",
-        "imap.continuation.literal", "imap.continuation.sasl", "imap.continuation.idle",
-        "imap.continuation.other", "imap.auth_response", "imap.partial",
-        "imap.state.not_authenticated", "imap.state.authenticated", "imap.state.selected",
-        "imap.state.logout", "imap.state.tls", "imap.flag.Seen"}) {
+  for (const char* key : {"imap.code.unknown",
+                          "imap.status.OK",
+                          "imap.status.NO",
+                          "imap.status.BAD",
+                          "imap.status.PREAUTH",
+                          "imap.status.BYE",
+                          "imap.status.unknown",
+                          "imap.greeting.OK",
+                          "imap.greeting.PREAUTH",
+                          "imap.greeting.BYE",
+                          "imap.untagged.OK",
+                          "imap.untagged.NO",
+                          "imap.untagged.BAD",
+                          "imap.untagged.BYE",
+                          "imap.untagged.PREAUTH",
+                          "imap.untagged.CAPABILITY",
+                          "imap.untagged.LIST",
+                          "imap.untagged.LSUB",
+                          "imap.untagged.XLIST",
+                          "imap.untagged.STATUS",
+                          "imap.untagged.SEARCH",
+                          "imap.untagged.ESEARCH",
+                          "imap.untagged.SORT",
+                          "imap.untagged.THREAD",
+                          "imap.untagged.FLAGS",
+                          "imap.untagged.EXISTS",
+                          "imap.untagged.RECENT",
+                          "imap.untagged.EXPUNGE",
+                          "imap.untagged.FETCH",
+                          "imap.untagged.NAMESPACE",
+                          "imap.untagged.ENABLED",
+                          "imap.untagged.ID",
+                          "imap.untagged.QUOTA",
+                          "imap.untagged.QUOTAROOT",
+                          "imap.untagged.VANISHED",
+                          "imap.untagged.unknown",
+                          "imap.continuation.literal",
+                          "imap.continuation.sasl",
+                          "imap.continuation.idle",
+                          "imap.continuation.other",
+                          "imap.auth_response",
+                          "imap.partial",
+                          "imap.state.not_authenticated",
+                          "imap.state.authenticated",
+                          "imap.state.selected",
+                          "imap.state.logout",
+                          "imap.state.tls",
+                          "imap.flag.Seen"}) {
     require_both_languages(key);
   }
   // The \Seen row teaches that read state lives on the server, shared by every device.
