@@ -4,9 +4,9 @@
 // pop3.status.ok/err, pop3.code.<CODE> (RFC 2449 §8, RFC 3206), pop3.continuation,
 // pop3.data.RETR/TOP, pop3.reply.unknown, pop3.state.<state>. Written for learners: POP3
 // downloads mail; the server keeps no shared "read" state, only deletion marks applied at QUIT.
-#include "dialogue/explanations.h"
-
 #include <iterator>
+
+#include "dialogue/explanations.h"
 
 namespace mailscope {
 namespace {
@@ -28,15 +28,16 @@ constexpr ExplanationEntry kPop3[] = {
      "The greeting carries a timestamp in angle brackets. It is the APOP challenge: a client may "
      "log in by sending MD5(timestamp + password) instead of the password.",
      "グリーティングに山括弧で囲まれたタイムスタンプがあります。これが APOP のチャレンジで、"
-     "クライアントはパスワードの代わりに MD5(タイムスタンプ＋パスワード) を送ってログインできます。"},
+     "クライアントはパスワードの代わりに MD5(タイムスタンプ＋パスワード) "
+     "を送ってログインできます。"},
     {"pop3.greeting.err",
      "The server greets with \"-ERR\": it refuses the session (often overloaded or blocked).",
      "サーバが「-ERR」で応答しました。セッションを受け付けません（過負荷や接続拒否など）。"},
 
     // [SECTION] commands (RFC 1939 §5-7, RFC 2449, RFC 5034, RFC 2595, RFC 6856)
-    {"pop3.cmd.USER",
-     "USER names the mailbox to log in to; PASS with the password follows.",
-     "USER でログインするメールボックス（ユーザ名）を指定します。続いて PASS でパスワードを送ります。"},
+    {"pop3.cmd.USER", "USER names the mailbox to log in to; PASS with the password follows.",
+     "USER でログインするメールボックス（ユーザ名）を指定します。続いて PASS "
+     "でパスワードを送ります。"},
     {"pop3.cmd.PASS",
      "PASS sends the password as plain text. Without TLS (STLS) anyone on the path can read it.",
      "PASS はパスワードを平文のまま送ります。TLS（STLS）がなければ経路上の誰でも読み取れます。"},
@@ -44,13 +45,15 @@ constexpr ExplanationEntry kPop3[] = {
      "APOP logs in with a user name and the MD5 digest of the greeting's timestamp plus the "
      "password, so the password itself is not sent. The digest can still be attacked offline.",
      "APOP はユーザ名と、グリーティングのタイムスタンプとパスワードをつなげた MD5 ダイジェストで"
-     "ログインします。パスワード自体は送られませんが、ダイジェストからの解読（オフライン攻撃）は可能です。"},
+     "ログインします。パスワード自体は送られませんが、ダイジェストからの解読（オフライン攻撃）は可"
+     "能です。"},
     {"pop3.cmd.STAT",
      "STAT asks how many messages the mailbox holds and their total size in octets.",
      "STAT はメールボックス内のメール数と合計サイズ（オクテット数）を問い合わせます。"},
     {"pop3.cmd.LIST",
      "LIST gives the size of each message; with a message number, only that one (one line).",
-     "LIST は各メールのサイズを一覧で返します。メール番号を付けると、そのメールだけを 1 行で返します。"},
+     "LIST は各メールのサイズを一覧で返します。メール番号を付けると、そのメールだけを 1 "
+     "行で返します。"},
     {"pop3.cmd.UIDL",
      "UIDL gives each message's unique ID, which stays the same across sessions; clients use it "
      "to know which messages they have already downloaded.",
@@ -58,15 +61,16 @@ constexpr ExplanationEntry kPop3[] = {
      "ダウンロード済みのメールを判別するのに使います。"},
     {"pop3.cmd.RETR",
      "RETR downloads one whole message. It stays on the server unless the client deletes it.",
-     "RETR はメールを 1 通まるごとダウンロードします。クライアントが削除しない限り、サーバに残ります。"},
+     "RETR はメールを 1 "
+     "通まるごとダウンロードします。クライアントが削除しない限り、サーバに残ります。"},
     {"pop3.cmd.TOP",
      "TOP downloads a message's header and its first n body lines, e.g. to preview it.",
      "TOP はメールのヘッダと本文の先頭 n 行だけを取り出します。プレビューなどに使います。"},
     {"pop3.cmd.DELE",
      "DELE marks a message as deleted. It is really removed only when the session ends with QUIT.",
-     "DELE はメールに削除マークを付けます。実際に削除されるのは QUIT でセッションを終えたときです。"},
-    {"pop3.cmd.RSET",
-     "RSET removes every deletion mark made in this session.",
+     "DELE はメールに削除マークを付けます。実際に削除されるのは QUIT "
+     "でセッションを終えたときです。"},
+    {"pop3.cmd.RSET", "RSET removes every deletion mark made in this session.",
      "RSET はこのセッションで付けた削除マークをすべて取り消します。"},
     {"pop3.cmd.NOOP", "NOOP does nothing; the server answers \"+OK\" (keeps the session alive).",
      "NOOP は何もしないコマンドです。サーバは「+OK」と応答します（接続の維持に使います）。"},
@@ -99,7 +103,8 @@ constexpr ExplanationEntry kPop3[] = {
     {"pop3.cmd.LANG",
      "LANG (RFC 6856) chooses the language of the server's replies; without argument it lists "
      "the languages.",
-     "LANG（RFC 6856）はサーバの応答メッセージの言語を選びます。引数なしでは使える言語を一覧表示します。"},
+     "LANG（RFC "
+     "6856）はサーバの応答メッセージの言語を選びます。引数なしでは使える言語を一覧表示します。"},
     {"pop3.cmd.unknown",
      "A command this program does not know (perhaps a vendor extension); it is shown as sent.",
      "このプログラムが知らないコマンドです（独自拡張など）。送られたとおりに表示しています。"},
@@ -121,16 +126,19 @@ constexpr ExplanationEntry kPop3[] = {
      "The downloaded message: header and body. Lines starting with \".\" were sent with an extra "
      "\".\" (dot-stuffing), removed here; a line with only \".\" ended it.",
      "ダウンロードされたメール本体（ヘッダと本文）です。「.」で始まる行には送信時に「.」が 1 つ追加"
-     "されており（ドットスタッフィング）、ここでは取り除いています。「.」だけの行が終わりの印です。"},
+     "されており（ドットスタッフィング）、ここでは取り除いています。「."
+     "」だけの行が終わりの印です。"},
     {"pop3.data.TOP",
      "The header and the first lines of the message requested with TOP (dot-stuffing removed).",
-     "TOP で要求したメールのヘッダと本文の先頭部分です（ドットスタッフィングは取り除いています）。"},
+     "TOP "
+     "で要求したメールのヘッダと本文の先頭部分です（ドットスタッフィングは取り除いています）。"},
 
     // [SECTION] extended response codes (RFC 2449 §8, RFC 3206, RFC 6856)
     {"pop3.code.IN-USE",
      "[IN-USE]: the mailbox is locked by another session (perhaps another client is "
      "downloading).",
-     "[IN-USE]：メールボックスが別のセッションでロックされています（他のクライアントが受信中など）。"},
+     "[IN-USE]"
+     "：メールボックスが別のセッションでロックされています（他のクライアントが受信中など）。"},
     {"pop3.code.LOGIN-DELAY",
      "[LOGIN-DELAY]: the user logged in too recently; wait before trying again.",
      "[LOGIN-DELAY]：前回のログインから間がなさすぎます。しばらく待ってから再試行します。"},
@@ -143,8 +151,7 @@ constexpr ExplanationEntry kPop3[] = {
     {"pop3.code.AUTH",
      "[AUTH]: the login was refused because of the credentials (wrong user name or password).",
      "[AUTH]：認証情報（ユーザ名やパスワード）の誤りのため、ログインが拒否されました。"},
-    {"pop3.code.UTF8",
-     "[UTF8]: the command needs UTF-8 mode (RFC 6856), which is not enabled.",
+    {"pop3.code.UTF8", "[UTF8]: the command needs UTF-8 mode (RFC 6856), which is not enabled.",
      "[UTF8]：このコマンドには UTF-8 モード（RFC 6856）が必要ですが、有効になっていません。"},
     {"pop3.code.unknown",
      "A bracketed response code this program does not know; the text after it explains it.",
@@ -162,10 +169,10 @@ constexpr ExplanationEntry kPop3[] = {
     {"pop3.state.update",
      "UPDATE: after QUIT the server deletes the marked messages and releases the mailbox. POP3 "
      "keeps no other state: unmarked messages stay, with no \"read\" flag.",
-     "UPDATE 状態：QUIT の後、サーバは削除マークの付いたメールを削除し、メールボックスを解放します。"
+     "UPDATE 状態：QUIT "
+     "の後、サーバは削除マークの付いたメールを削除し、メールボックスを解放します。"
      "POP3 にはそれ以外の状態はなく、残ったメールに既読の印は付きません。"},
-    {"pop3.state.closed",
-     "The session ended before a login: nothing in the mailbox changed.",
+    {"pop3.state.closed", "The session ended before a login: nothing in the mailbox changed.",
      "ログインする前にセッションが終了しました。メールボックスは何も変わりません。"},
     {"pop3.state.tls",
      "After STLS the connection is encrypted with TLS: the POP3 dialogue can no longer be read.",

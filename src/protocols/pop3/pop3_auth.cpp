@@ -81,12 +81,14 @@ void Pop3Decoder::describe_apop(DialogueEvent& e, std::string_view arguments) {
   if (!is_hex32(digest)) e.malformed = true;
   user_.assign(name.substr(0, kMaxKeptUser));
   e.details.emplace_back("user", printable_text(name));
-  if (!apop_challenge_.empty()) e.details.emplace_back("challenge", printable_text(apop_challenge_));
+  if (!apop_challenge_.empty())
+    e.details.emplace_back("challenge", printable_text(apop_challenge_));
   e.details.emplace_back("digest", printable_text(digest));
   std::string text = "user " + quoted(name);
   if (!apop_challenge_.empty()) {
     text += ", challenge " + printable_text(apop_challenge_) + " (from the greeting), answer " +
-            printable_text(digest) + " = MD5(challenge + password); the password itself is not sent";
+            printable_text(digest) +
+            " = MD5(challenge + password); the password itself is not sent";
   } else {
     text += ", answer " + printable_text(digest) +
             " = MD5(timestamp + password), but the greeting carried no timestamp";

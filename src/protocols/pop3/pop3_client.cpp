@@ -53,7 +53,8 @@ void Pop3Decoder::on_client_line(const LineAssembler& assembled, bool unterminat
 
   size_t space = line.find(' ');
   std::string_view verb = line.substr(0, space);
-  std::string_view rest = space == std::string_view::npos ? std::string_view{} : line.substr(space + 1);
+  std::string_view rest =
+      space == std::string_view::npos ? std::string_view{} : line.substr(space + 1);
   e.verb = is_ascii_word(verb) ? to_upper_ascii(verb) : printable_text(verb);
   e.arguments = printable_text(rest);
 

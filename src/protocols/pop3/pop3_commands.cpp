@@ -53,13 +53,17 @@ const Pop3Command* find_pop3_command(std::string_view verb) {
 
 bool pop3_reply_is_multi_line(const Pop3Command& command, bool has_argument) {
   switch (command.shape) {
-    case Pop3ReplyShape::single_line: return false;
-    case Pop3ReplyShape::multi_line: return true;
+    case Pop3ReplyShape::single_line:
+      return false;
+    case Pop3ReplyShape::multi_line:
+      return true;
     // RFC 1939 §5 LIST: "If an argument was given ... the POP3 server issues a positive
     // response with a line containing information for that message" (one line).
-    case Pop3ReplyShape::multi_line_if_no_arg: return !has_argument;
+    case Pop3ReplyShape::multi_line_if_no_arg:
+      return !has_argument;
     // RFC 5034 §4: AUTH with a mechanism is a SASL exchange, never a listing.
-    case Pop3ReplyShape::sasl_or_list: return !has_argument;
+    case Pop3ReplyShape::sasl_or_list:
+      return !has_argument;
   }
   return false;
 }

@@ -1,4 +1,5 @@
-// protocols/pop3/pop3_commands.h — the POP3 command table: what each verb is and how it is answered.
+// protocols/pop3/pop3_commands.h — the POP3 command table: what each verb is and how it is
+// answered.
 //
 // The decoder, the inspector and the lessons read the same rows (STYLE.md convention 4). The
 // important column for decoding is `multi_line`: RFC 1939 §3 says which commands get a
@@ -13,8 +14,25 @@
 namespace mailscope {
 
 enum class Pop3Verb : uint8_t {
-  user, pass, apop, stat, list, uidl, retr, top, dele, rset, noop, quit, last, capa, auth, stls,
-  utf8, lang, unknown
+  user,
+  pass,
+  apop,
+  stat,
+  list,
+  uidl,
+  retr,
+  top,
+  dele,
+  rset,
+  noop,
+  quit,
+  last,
+  capa,
+  auth,
+  stls,
+  utf8,
+  lang,
+  unknown
 };
 
 // How the "+OK" reply to a command is shaped.
@@ -26,14 +44,14 @@ enum class Pop3ReplyShape : uint8_t {
 };
 
 struct Pop3Command {
-  const char* verb;       // upper case, as on the wire
+  const char* verb;  // upper case, as on the wire
   Pop3Verb id;
-  const char* rfc;        // where the command is defined, e.g. "RFC 1939 §5"
+  const char* rfc;  // where the command is defined, e.g. "RFC 1939 §5"
   const char* explain_key;
   Pop3ReplyShape shape;
-  bool carries_message;   // the multi-line answer is a mail message (RETR, TOP): a data event
+  bool carries_message;        // the multi-line answer is a mail message (RETR, TOP): a data event
   uint8_t min_args, max_args;  // space-separated arguments (PASS: the rest of the line is one)
-  bool numeric_args;      // every argument is a number (message numbers, line counts)
+  bool numeric_args;           // every argument is a number (message numbers, line counts)
 };
 
 // The row for `verb` (case-insensitive), or nullptr for a verb this program does not know.

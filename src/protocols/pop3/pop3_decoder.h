@@ -58,15 +58,15 @@ class Pop3Decoder final : public ProtocolDecoder {
     int32_t event = -1;
     const Pop3Command* command = nullptr;  // nullptr: a verb this program does not know
     bool has_argument = false;
-    std::string argument;                  // first argument, capped (message number, name)
+    std::string argument;  // first argument, capped (message number, name)
   };
 
   struct SaslExchange {  // RFC 5034 §4: one AUTH exchange at a time
     bool active = false;
     bool awaiting_client = false;  // a "+ " challenge was sent, the client's line answers it
     int32_t command_event = -1;
-    std::string mechanism;         // upper case
-    uint32_t responses = 0;        // client answers so far, the initial response included
+    std::string mechanism;             // upper case
+    uint32_t responses = 0;            // client answers so far, the initial response included
     bool prompt_was_password = false;  // LOGIN: the last prompt decoded to "Password:"
     bool prompt_was_user = false;
   };
@@ -128,13 +128,13 @@ class Pop3Decoder final : public ProtocolDecoder {
                 const SegmentOrigin& origin);
   void stamp_new_events(size_t first);
 
-  LineAssembler lines_[2];     // indexed by index_of(Direction)
+  LineAssembler lines_[2];           // indexed by index_of(Direction)
   bool resync_[2] = {false, false};  // after a gap: the next line may be a lost line's tail
   Wire wire_ = Wire::text;
   ServerMode server_mode_ = ServerMode::status;
   std::deque<Pending> pending_;
 
-  DialogueEvent listing_;      // multi-line reply being collected
+  DialogueEvent listing_;  // multi-line reply being collected
   Pending listing_command_;
   uint64_t listing_dropped_ = 0;  // text bytes beyond max_text_bytes
   size_t listing_lines_ = 0;

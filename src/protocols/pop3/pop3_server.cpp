@@ -273,9 +273,15 @@ void Pop3Decoder::on_listing_line(const LineAssembler& assembled, bool untermina
   auto [first, second] = two_words(content);
   uint64_t number = 0;
   switch (listing_command_.command->id) {
-    case Pop3Verb::capa: listing_.details.emplace_back("capability", printable_text(content)); break;
-    case Pop3Verb::auth: listing_.details.emplace_back("mechanism", printable_text(content)); break;
-    case Pop3Verb::lang: listing_.details.emplace_back("language", printable_text(content)); break;
+    case Pop3Verb::capa:
+      listing_.details.emplace_back("capability", printable_text(content));
+      break;
+    case Pop3Verb::auth:
+      listing_.details.emplace_back("mechanism", printable_text(content));
+      break;
+    case Pop3Verb::lang:
+      listing_.details.emplace_back("language", printable_text(content));
+      break;
     case Pop3Verb::list:
     case Pop3Verb::uidl: {
       const bool list = listing_command_.command->id == Pop3Verb::list;
@@ -289,7 +295,9 @@ void Pop3Decoder::on_listing_line(const LineAssembler& assembled, bool untermina
       }
       break;
     }
-    default: listing_.details.emplace_back("line", printable_text(content)); break;
+    default:
+      listing_.details.emplace_back("line", printable_text(content));
+      break;
   }
 }
 
@@ -300,7 +308,8 @@ void Pop3Decoder::finish_listing(bool complete) {
     listing_.line_truncated = true;
   }
   if (listing_lines_ > listing_.details.size()) {
-    listing_.details.emplace_back("more lines", std::to_string(listing_lines_ - listing_.details.size()));
+    listing_.details.emplace_back("more lines",
+                                  std::to_string(listing_lines_ - listing_.details.size()));
   }
   server_mode_ = ServerMode::status;
   DialogueEvent e = std::move(listing_);
@@ -329,7 +338,8 @@ void Pop3Decoder::finish_message(bool complete) {
   const std::string& kept = message_->text();
   uint64_t dropped = 0;
   if (kept.size() >= limits_.max_text_bytes) {
-    uint64_t shown = kept.size() + static_cast<uint64_t>(std::count(kept.begin(), kept.end(), '\n'));
+    uint64_t shown =
+        kept.size() + static_cast<uint64_t>(std::count(kept.begin(), kept.end(), '\n'));
     dropped = message_->message_bytes() > shown ? message_->message_bytes() - shown : 0;
   }
   e.text = printable_lines(kept, limits_.max_text_bytes, dropped);

@@ -11,8 +11,8 @@
 namespace mailscope {
 namespace {
 
-constexpr size_t kMaxDeletedKept = 64;    // message numbers remembered
-constexpr size_t kMaxDeletedShown = 10;   // ... and shown in the state detail
+constexpr size_t kMaxDeletedKept = 64;   // message numbers remembered
+constexpr size_t kMaxDeletedShown = 10;  // ... and shown in the state detail
 
 void add_part(std::string& detail, std::string_view part) {
   if (part.empty()) return;
@@ -24,11 +24,16 @@ void add_part(std::string& detail, std::string_view part) {
 
 const char* Pop3Decoder::state_key() const {
   switch (state_) {
-    case State::authorization: return "pop3.state.authorization";
-    case State::transaction: return "pop3.state.transaction";
-    case State::update: return "pop3.state.update";
-    case State::closed: return "pop3.state.closed";
-    case State::tls: return "pop3.state.tls";
+    case State::authorization:
+      return "pop3.state.authorization";
+    case State::transaction:
+      return "pop3.state.transaction";
+    case State::update:
+      return "pop3.state.update";
+    case State::closed:
+      return "pop3.state.closed";
+    case State::tls:
+      return "pop3.state.tls";
   }
   return "pop3.state.authorization";
 }

@@ -23,8 +23,8 @@ bool is_resp_code(std::string_view code) {
       level_has_char = false;
       continue;
     }
-    bool rchar = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                 c == '-';
+    bool rchar =
+        (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
     if (!rchar) return false;
     level_has_char = true;
   }
@@ -61,8 +61,8 @@ Pop3StatusLine parse_pop3_status(std::string_view line) {
 }
 
 bool is_known_pop3_response_code(std::string_view code) {
-  static constexpr std::string_view kKnown[] = {"IN-USE", "LOGIN-DELAY", "SYS/TEMP", "SYS/PERM",
-                                                "AUTH", "UTF8"};
+  static constexpr std::string_view kKnown[] = {"IN-USE",   "LOGIN-DELAY", "SYS/TEMP",
+                                                "SYS/PERM", "AUTH",        "UTF8"};
   for (std::string_view k : kKnown) {
     if (iequals(code, k)) return true;
   }

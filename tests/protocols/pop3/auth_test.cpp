@@ -58,8 +58,7 @@ TEST_CASE("AUTH PLAIN with an initial response") {
   CHECK(d.events[1].explain_key == "pop3.cmd.AUTH");
   CHECK(detail(d.events[1], "mechanism") == "PLAIN");
   CHECK(d.events[1].decoded == "user \"alice\", password \"wonderland\"");
-  CHECK(d.events[1].secrets ==
-        std::vector<std::string>{"AGFsaWNlAHdvbmRlcmxhbmQ=", "wonderland"});
+  CHECK(d.events[1].secrets == std::vector<std::string>{"AGFsaWNlAHdvbmRlcmxhbmQ=", "wonderland"});
   CHECK(d.events[2].answers == 1);
   CHECK(d.events[2].state_key == "pop3.state.transaction");
   CHECK(d.events[2].state_detail == "user alice");
@@ -147,8 +146,7 @@ TEST_CASE("AUTH XOAUTH2 refused: JSON error challenge, empty answer, -ERR") {
       .server("+OK bye\r\n");
   Dialogue d = run_every_way(t);
   REQUIRE(d.events.size() == 7);
-  CHECK(d.events[1].decoded ==
-        "user \"alice@example.com\", OAuth 2.0 access token \"ya29.token\"");
+  CHECK(d.events[1].decoded == "user \"alice@example.com\", OAuth 2.0 access token \"ya29.token\"");
   CHECK(std::find(d.events[1].secrets.begin(), d.events[1].secrets.end(), "ya29.token") !=
         d.events[1].secrets.end());
   CHECK(d.events[2].type == EventType::continuation);
@@ -194,10 +192,9 @@ TEST_CASE("Bare AUTH lists the mechanisms as a multi-line reply") {
   CHECK(d.events[1].verb == "AUTH");
   CHECK(d.events[1].details.empty());
   CHECK(d.events[2].text == "+OK\nPLAIN\nLOGIN\nCRAM-MD5\n.");
-  CHECK(d.events[2].details == std::vector<std::pair<std::string, std::string>>{
-                                   {"mechanism", "PLAIN"},
-                                   {"mechanism", "LOGIN"},
-                                   {"mechanism", "CRAM-MD5"}});
+  CHECK(d.events[2].details ==
+        std::vector<std::pair<std::string, std::string>>{
+            {"mechanism", "PLAIN"}, {"mechanism", "LOGIN"}, {"mechanism", "CRAM-MD5"}});
   // A mechanism without its own decoder: the base64 is shown decoded and kept secret.
   CHECK(d.events[3].decoded == "\"n,,n=user,r=fyko+d2lbbFgONRv9qkxdawL\"");
   CHECK(d.events[3].secrets.size() == 2);

@@ -1,10 +1,11 @@
 // tests/protocols/pop3/explanations_test.cpp — the POP3 rows: complete, in both languages.
 // (run_every_way() also checks that every key any test session produces has a row.)
+#include "dialogue/explanations.h"
+
 #include <catch2/catch.hpp>
 #include <set>
 #include <string>
 
-#include "dialogue/explanations.h"
 #include "protocols/pop3/pop3_commands.h"
 #include "protocols/pop3/pop3_status.h"
 

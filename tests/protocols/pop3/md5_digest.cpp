@@ -25,8 +25,8 @@ std::array<uint32_t, 64> sine_table() {
 
 std::string md5_hex(std::string_view message) {
   static const std::array<uint32_t, 64> k = sine_table();
-  static constexpr int shifts[4][4] = {{7, 12, 17, 22}, {5, 9, 14, 20}, {4, 11, 16, 23},
-                                       {6, 10, 15, 21}};
+  static constexpr int shifts[4][4] = {
+      {7, 12, 17, 22}, {5, 9, 14, 20}, {4, 11, 16, 23}, {6, 10, 15, 21}};
   std::string data(message);
   const uint64_t bit_length = static_cast<uint64_t>(message.size()) * 8;
   data.push_back(static_cast<char>(0x80));

@@ -22,8 +22,12 @@ struct TranscriptStep {
 
 class Transcript {
  public:
-  Transcript& client(std::string bytes) { return add(Direction::client_to_server, std::move(bytes)); }
-  Transcript& server(std::string bytes) { return add(Direction::server_to_client, std::move(bytes)); }
+  Transcript& client(std::string bytes) {
+    return add(Direction::client_to_server, std::move(bytes));
+  }
+  Transcript& server(std::string bytes) {
+    return add(Direction::server_to_client, std::move(bytes));
+  }
   Transcript& gap(Direction direction, uint64_t length) {
     steps_.push_back({direction, {}, length});
     return *this;

@@ -43,8 +43,7 @@ Transcript rfc1939_example() {
 
 TEST_CASE("RFC 1939's APOP digest is MD5 of the timestamp and the password") {
   // RFC 1939 §7: the shared secret "tanstaaf" and the greeting's timestamp give this digest.
-  CHECK(md5_hex("<1896.697170952@dbc.mtview.ca.us>tanstaaf") ==
-        "c4c9334bac560ecc979e58001b3e22fb");
+  CHECK(md5_hex("<1896.697170952@dbc.mtview.ca.us>tanstaaf") == "c4c9334bac560ecc979e58001b3e22fb");
   CHECK(md5_hex("") == "d41d8cd98f00b204e9800998ecf8427e");  // RFC 1321 test suite
   CHECK(md5_hex("abc") == "900150983cd24fb0d6963f7d28e17f72");
 }
@@ -95,8 +94,8 @@ TEST_CASE("RFC 1939 example session, event by event") {
   CHECK(ev[6].type == EventType::reply);
   CHECK(ev[6].answers == 5);
   CHECK(ev[6].text == "+OK 2 messages (320 octets)\n1 120\n2 200\n.");
-  CHECK(ev[6].details == std::vector<std::pair<std::string, std::string>>{
-                             {"1", "120 octets"}, {"2", "200 octets"}});
+  CHECK(ev[6].details ==
+        std::vector<std::pair<std::string, std::string>>{{"1", "120 octets"}, {"2", "200 octets"}});
   CHECK(ev[6].span.first_packet == 7);
   CHECK(ev[6].span.end - ev[6].span.begin == 46);
 
@@ -126,7 +125,8 @@ TEST_CASE("RFC 1939 example session, event by event") {
   // Message 2: the ".." line is unstuffed.
   CHECK(ev[14].type == EventType::data);
   CHECK(ev[14].text == "Subject: second\n\n.a line that began with a dot");
-  CHECK(ev[14].size_bytes == std::string("Subject: second\r\n\r\n.a line that began with a dot\r\n").size());
+  CHECK(ev[14].size_bytes ==
+        std::string("Subject: second\r\n\r\n.a line that began with a dot\r\n").size());
   CHECK(ev[16].state_detail == "user mrose; 2 messages (320 octets); marked deleted: 1, 2");
 
   CHECK(ev[17].verb == "QUIT");

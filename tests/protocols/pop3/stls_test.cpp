@@ -21,9 +21,9 @@ std::string record(uint8_t type, const std::string& body) {
 
 // A minimal ClientHello: TLS 1.2, one cipher suite, no extensions.
 std::string client_hello() {
-  std::string hello = std::string("\x03\x03", 2) + std::string(32, '\x11') + std::string("\x00", 1) +
-                      std::string("\x00\x02\x13\x01", 4) + std::string("\x01\x00", 2) +
-                      std::string("\x00\x00", 2);
+  std::string hello = std::string("\x03\x03", 2) + std::string(32, '\x11') +
+                      std::string("\x00", 1) + std::string("\x00\x02\x13\x01", 4) +
+                      std::string("\x01\x00", 2) + std::string("\x00\x00", 2);
   std::string handshake = std::string("\x01\x00", 2);
   handshake.push_back(static_cast<char>(hello.size() >> 8));
   handshake.push_back(static_cast<char>(hello.size() & 0xFF));
