@@ -59,7 +59,9 @@ void ImapDecoder::on_continuation() {
     // The go-ahead for a synchronising literal: its command is not complete yet.
     client_awaits_go_ahead_ = false;
     event.explain_key = "imap.continuation.literal";
-    awaiting_command_.push_back(emit(std::move(event)));
+    int32_t index = emit(std::move(event));
+    // Bounded: a line with endless {0} literals must not grow this list without end.
+    if (awaiting_command_.size() < limits_.max_pending_commands) awaiting_command_.push_back(index);
     return;
   }
   PendingCommand* auth = pending_with_verb("AUTHENTICATE");
