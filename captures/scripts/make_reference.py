@@ -4,7 +4,10 @@
 For captures/NAME.pcap (or .pcapng) it writes captures/reference/NAME/:
   streams.tsv              tcp.stream, client address/port, server address/port, packets
                            (the client is the side that sent the first SYN)
-  commands.tsv             per mail packet: tshark's SMTP/POP3/IMAP command and reply fields
+  commands.tsv             per mail packet: tshark's SMTP/POP3/IMAP command and reply fields,
+                           with tshark's known misreadings taken out (see review_commands)
+  commands-tshark.tsv      the same, exactly as tshark printed it
+  commands-changes.tsv     what review_commands took out of commands-tshark.tsv, and why
   stream-N-client.bin      the bytes the client sent on stream N, in order, holes left out
   stream-N-server.bin      the same for the server
   gaps.tsv                 holes: stream, direction, offset in the .bin where bytes are missing,
@@ -14,8 +17,9 @@ and captures/reference/INDEX.tsv: one line per capture (format, link type, packe
 The stream bytes come from `tshark -q -z follow,tcp,raw,N`. tshark marks lost data inside the
 stream with the text "[N bytes missing in capture file]" and a NUL byte; that marker is taken
 out and recorded in gaps.tsv. A .bin over MAX_BIN bytes is not written (noted in skipped.tsv).
-tshark's own dissectors err on mail traffic (e.g. STARTTLS read as "STAR"); commands.tsv is
-what tshark says, not a verdict.
+tshark's own dissectors err on mail traffic; review_commands removes the misreadings that were
+checked by eye on these captures (and lists each removal). What remains is still tshark's word:
+e.g. SMTP STARTTLS stays "STAR", smtplib's lower-case "ehlo" stays lower-case.
 
 Usage: make_reference.py CAPTURES_DIR
 """
@@ -124,6 +128,73 @@ def follow_all(cap, numbers):
     return result
 
 
+# RFC 1939 §§5-7, RFC 2449 §5 (CAPA), RFC 2595 §4 (STLS), RFC 5034 §4 (AUTH), RFC 6856 (UTF8, LANG)
+POP3_VERBS = {"USER", "PASS", "APOP", "STAT", "LIST", "RETR", "DELE", "NOOP", "RSET", "QUIT",
+              "TOP", "UIDL", "CAPA", "STLS", "AUTH", "UTF8", "LANG"}
+IMAP_STATUSES = {"OK", "NO", "BAD"}
+
+
+def review_commands(text):
+    """Takes tshark's known misreadings out of its field dump; returns (text, changes).
+
+    - IMAP: tshark reads every client line as "tag command", so lines inside an APPEND literal,
+      a SASL response and IDLE's DONE become "requests"; and every server line whose first word
+      is not "*" becomes a "tagged reply" (the ")" closing a FETCH literal, the "+" of a
+      continuation, whose text lands in imap.response.status). RFC 3501 §2.2.2: a command's tag
+      comes back on its tagged reply, so a tag is kept only where it appears on both sides of the
+      stream; a status is kept only when it is OK, NO or BAD on a kept tagged reply.
+    - POP3: tshark reads a SASL response line (RFC 5034 §4) as a command; only POP3 verbs stay.
+    """
+    lines = text.splitlines()
+    header, rows = lines[0], [l.split("\t") for l in lines[1:]]
+    for r in rows:
+        r += [""] * (10 - len(r))
+    split = lambda v: v.split(",") if v else []
+    req_tags, rsp_tags = {}, {}
+    for r in rows:
+        req_tags.setdefault(r[0], set()).update(split(r[6]))
+        rsp_tags.setdefault(r[0], set()).update(split(r[8]))
+    changes = []
+
+    def drop(r, field, value, why):
+        changes.append(f"{r[0]}\t{r[1]}\t{field}\t{value}\t{why}\n")
+
+    for r in rows:
+        valid = req_tags[r[0]] & rsp_tags[r[0]]
+        tags, cmds = split(r[6]), split(r[7])
+        keep_tags, keep_cmds = [], []
+        for i, tag in enumerate(tags):
+            cmd = cmds[i] if len(cmds) == len(tags) else ""
+            if tag in valid:
+                keep_tags.append(tag)
+                keep_cmds.append(cmd)
+            else:
+                drop(r, "imap.request", f"{tag} {cmd}".strip(), "no tagged reply: not a command")
+        if len(cmds) != len(tags) and not keep_tags and cmds:
+            drop(r, "imap.request.command", r[7], "belongs to the dropped tags")
+        elif len(cmds) != len(tags):
+            keep_cmds = cmds
+        r[6], r[7] = ",".join(keep_tags), ",".join(c for c in keep_cmds if c)
+        tags, statuses = split(r[8]), split(r[9])
+        keep_tags = [t for t in tags if t in req_tags[r[0]] and t in valid]
+        for t in tags:
+            if t not in keep_tags:
+                drop(r, "imap.response_tag", t, "not a tagged reply (literal end or continuation)")
+        keep_status = [x for x in statuses if x.upper() in IMAP_STATUSES] if keep_tags else []
+        for x in statuses:
+            if x not in keep_status:
+                drop(r, "imap.response.status", x, "text of a continuation, not a status")
+        r[8], r[9] = ",".join(keep_tags), ",".join(keep_status[:len(keep_tags)])
+        verbs = split(r[4])
+        keep = [v for v in verbs if v.upper() in POP3_VERBS]
+        for v in verbs:
+            if v not in keep:
+                drop(r, "pop.request.command", v, "a SASL response line, not a command")
+        r[4] = ",".join(keep)
+    out = header + "\n" + "".join("\t".join(r) + "\n" for r in rows)
+    return out, changes
+
+
 def write_reference(cap, refdir, index, skipped):
     name = os.path.splitext(os.path.basename(cap))[0]
     streams = read_streams(cap)
@@ -135,8 +206,15 @@ def write_reference(cap, refdir, index, skipped):
     commands = tshark("-r", cap, "-Y", "smtp || pop || imap", "-T", "fields", "-E", "header=y",
                       "-E", "separator=\t", "-E", "occurrence=a", "-E", "aggregator=,",
                       *sum((["-e", f] for f in FIELDS), []))
-    with open(os.path.join(refdir, "commands.tsv"), "w") as f:
+    with open(os.path.join(refdir, "commands-tshark.tsv"), "w") as f:
         f.write(commands)
+    reviewed, changes = review_commands(commands)
+    with open(os.path.join(refdir, "commands.tsv"), "w") as f:
+        f.write(reviewed)
+    if changes:
+        with open(os.path.join(refdir, "commands-changes.tsv"), "w") as f:
+            f.write("stream\tframe\tfield\tremoved\twhy\n")
+            f.writelines(changes)
     followed = follow_all(cap, sorted(streams))
     gap_rows = []
     for n in sorted(streams):
