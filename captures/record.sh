@@ -46,7 +46,9 @@ source "$HERE/scripts/servers.sh"
 
 MOCK_PID=""
 RECORDED=()
+CAPTURE_PID=""
 cleanup() {
+  [ -n "$CAPTURE_PID" ] && kill -INT "$CAPTURE_PID" 2>/dev/null || true
   [ -n "$MOCK_PID" ] && kill "$MOCK_PID" 2>/dev/null || true
   stop_servers
 }
@@ -72,6 +74,7 @@ capture() {
     dumpcap) dumpcap -i "$iface" -s 0 -f "$filter" -w "$file" >"$log" 2>&1 & ;;
   esac
   pid=$!
+  CAPTURE_PID=$pid
   local i
   for i in $(seq 1 50); do
     grep -qiE "listening on|Capturing on" "$log" && break
@@ -89,6 +92,7 @@ capture() {
   sleep 1
   kill -INT "$pid"
   wait "$pid" || true
+  CAPTURE_PID=""
   echo "   $(basename "$file"): $(stat -c %s "$file") bytes"
   RECORDED+=("$file")
 }
