@@ -3,6 +3,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "ui/inspector_panel.h"
@@ -226,9 +227,13 @@ void MainView::frame(double dt) {
     ImGui::TableSetupColumn("stage", ImGuiTableColumnFlags_WidthStretch, 0.40f);
     ImGui::TableSetupColumn("inspector", ImGuiTableColumnFlags_WidthStretch, 0.29f);
     ImGui::TableNextRow(0, body_h);
-    const float title_h = ImGui::GetTextLineHeightWithSpacing();
+
+    // Children sized 0 would fill the window, not the cell: give each the rest of the cell.
+    float cell_top = 0;
+    auto rest_of_cell = [&] { return std::max(20.0f, body_h - (ImGui::GetCursorPosY() - cell_top) - 4); };
 
     ImGui::TableSetColumnIndex(0);
+    cell_top = ImGui::GetCursorPosY();
     ImGui::PushFont(state_.fonts.large);
     ImGui::TextUnformatted(ui_text("sessions.title", lang));
     ImGui::PopFont();
@@ -244,27 +249,29 @@ void MainView::frame(double dt) {
     ImGui::PushFont(state_.fonts.large);
     ImGui::TextUnformatted(ui_text("hex.title", lang));
     ImGui::PopFont();
-    ImGui::BeginChild("hex_view", ImVec2(0, 0));
+    ImGui::BeginChild("hex_view", ImVec2(0, rest_of_cell()));
     draw_hex_panel(state_);
     ImGui::EndChild();
 
     ImGui::TableSetColumnIndex(1);
+    cell_top = ImGui::GetCursorPosY();
     ImGui::PushFont(state_.fonts.large);
     ImGui::TextUnformatted(ui_text("stage.title", lang));
     ImGui::PopFont();
-    const float bar_h = ImGui::GetFrameHeightWithSpacing() * 2 + ImGui::GetStyle().WindowPadding.y * 2;
-    ImGui::BeginChild("stage", ImVec2(0, body_h - bar_h - title_h - 6), true);
+    const float bar_h = ImGui::GetFrameHeightWithSpacing() * 3 + ImGui::GetStyle().WindowPadding.y * 2;
+    ImGui::BeginChild("stage", ImVec2(0, rest_of_cell() - bar_h), true);
     draw_stage_panel(state_);
     ImGui::EndChild();
-    ImGui::BeginChild("playback", ImVec2(0, 0), true, ImGuiWindowFlags_NoScrollbar);
+    ImGui::BeginChild("playback", ImVec2(0, rest_of_cell()), true, ImGuiWindowFlags_NoScrollbar);
     draw_playback_bar(state_);
     ImGui::EndChild();
 
     ImGui::TableSetColumnIndex(2);
+    cell_top = ImGui::GetCursorPosY();
     ImGui::PushFont(state_.fonts.large);
     ImGui::TextUnformatted(ui_text("inspector.title", lang));
     ImGui::PopFont();
-    ImGui::BeginChild("inspector", ImVec2(0, 0));
+    ImGui::BeginChild("inspector", ImVec2(0, rest_of_cell()));
     draw_inspector_panel(state_);
     ImGui::EndChild();
     ImGui::EndTable();

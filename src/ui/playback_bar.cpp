@@ -97,7 +97,6 @@ void draw_playback_bar(ViewState& s) {
     }
     ImGui::EndCombo();
   }
-  ImGui::SameLine();
   int timing = s.timing == TimingMode::real ? 0 : 1;
   bool changed = ImGui::RadioButton(ui_text("play.timing_real", lang), &timing, 0);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ui_text("play.timing_tip", lang));

@@ -25,8 +25,10 @@ std::string find_default_capture(const std::vector<std::string>& roots) {
   std::error_code ec;
   for (const std::string& root : roots) {
     fs::path dir = fs::path(root) / "captures";
-    fs::path journey = dir / "lesson-journey.pcap";
-    if (fs::is_regular_file(journey, ec)) return journey.string();
+    for (const char* name : {"lesson-journey.pcap", "lesson-mail-journey.pcap"}) {
+      fs::path journey = dir / name;
+      if (fs::is_regular_file(journey, ec)) return journey.string();
+    }
   }
   for (const std::string& root : roots) {
     fs::path dir = fs::path(root) / "captures";

@@ -1,6 +1,7 @@
 // app/window/default_capture.h — which capture the window opens when given no file.
 //
-// The built-in default is captures/lesson-journey.pcap, else the first .pcap in captures/
+// The built-in default is captures/lesson-journey.pcap (or lesson-mail-journey.pcap, the name
+// the recorded journey has today), else the first .pcap in captures/
 // (by name), looked up in the source tree the program was built from (MAILSCOPE_SOURCE_DIR),
 // then in the installed share directory (MAILSCOPE_SHARE_DIR), then next to the working directory.
 #pragma once

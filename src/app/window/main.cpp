@@ -104,6 +104,8 @@ int main(int argc, char** argv) {
     ini_path = settings_directory() + "/imgui.ini";
     io.IniFilename = ini_path.c_str();
   }
+  // Unattended runs ignore the mouse: wherever Xvfb puts the pointer, no tooltip covers the picture.
+  if (unattended) io.ConfigFlags |= ImGuiConfigFlags_NoMouse;
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
 

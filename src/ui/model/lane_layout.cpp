@@ -114,9 +114,16 @@ LaneLayout layout_lanes(const std::vector<LaneSession>& sessions) {
     if (is_retrieval(sessions[i].protocol)) edge(result[i].server_lane, result[i].client_lane);
     else edge(result[i].client_lane, result[i].server_lane);
   }
-  // Local delivery: an MTA hands mail to the mailbox server on the same host.
+  // Local delivery: an MTA hands mail to the mailbox server on the same host; so does an MSA
+  // when no MTA of that host appears in the capture.
+  auto has_mta_at = [&](const IpAddress& address) {
+    for (const Lane& lane : lanes)
+      if (lane.role == LaneRole::mta && lane.address == address) return true;
+    return false;
+  };
   for (size_t a = 0; a < n; ++a) {
-    if (lanes[a].role != LaneRole::mta) continue;
+    const bool delivers = lanes[a].role == LaneRole::mta || (lanes[a].role == LaneRole::msa && !has_mta_at(lanes[a].address));
+    if (!delivers) continue;
     for (size_t b = 0; b < n; ++b) {
       if ((lanes[b].role == LaneRole::pop3_server || lanes[b].role == LaneRole::imap_server) &&
           lanes[b].address == lanes[a].address)

@@ -10,7 +10,7 @@
 // client on the host of an MSA is that MSA relaying, so it shares the MSA's lane. This keeps
 // a loopback capture, where every program has the address 127.0.0.1, readable.
 //
-// Order: mail flows sender → MSA → MTA, and from the MTA's host into its mailbox server, then
+// Order: mail flows sender → MSA → MTA, and from the MTA's (or a lone MSA's) host into its mailbox server, then
 // out to the reader (POP3/IMAP sessions carry mail server → client). Lanes are ranked by the
 // longest path along that flow (cycles ignored), ties broken by first appearance.
 #pragma once
