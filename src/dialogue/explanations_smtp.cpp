@@ -15,7 +15,8 @@ constexpr ExplanationEntry kSmtpRows[] = {
     // [SECTION] commands (RFC 5321 §4.1.1 and extensions)
     {"smtp.cmd.HELO",
      "HELO: the client says hello and gives its host name. Plain SMTP, without extensions.",
-     "HELO：クライアントが挨拶し、自分のホスト名を名乗ります。拡張機能を使わない従来の SMTP です。"},
+     "HELO：クライアントが挨拶し、自分のホスト名を名乗ります。拡張機能を使わない従来の SMTP "
+     "です。"},
     {"smtp.cmd.EHLO",
      "EHLO: the client says hello and asks which extensions (ESMTP) the server supports.",
      "EHLO：クライアントが挨拶し、サーバが対応する拡張機能（ESMTP）の一覧を求めます。"},
@@ -28,7 +29,8 @@ constexpr ExplanationEntry kSmtpRows[] = {
     {"smtp.cmd.DATA",
      "DATA: the client asks to send the message itself. After 354 it sends headers and body, "
      "ending with a line holding only \".\".",
-     "DATA：メール本体の送信を求めます。354 の応答の後、ヘッダと本文を送り、\".\" だけの行で終えます。"},
+     "DATA：メール本体の送信を求めます。354 の応答の後、ヘッダと本文を送り、\".\" "
+     "だけの行で終えます。"},
     {"smtp.cmd.BDAT",
      "BDAT (CHUNKING, RFC 3030): sends the message in chunks of a stated size; LAST marks the "
      "final chunk. No dot-stuffing is needed.",
@@ -39,14 +41,16 @@ constexpr ExplanationEntry kSmtpRows[] = {
      "RSET：進行中のメール送信を取り消します。それまでの送信者と宛先の指定は破棄されます。"},
     {"smtp.cmd.VRFY",
      "VRFY: asks whether a user or mailbox exists. Servers often refuse it, as it helps spammers.",
-     "VRFY：ユーザやメールボックスが存在するかを問い合わせます。スパム対策のため拒否するサーバが多いです。"},
+     "VRFY：ユーザやメールボックスが存在するかを問い合わせます。スパム対策のため拒否するサーバが多"
+     "いです。"},
     {"smtp.cmd.EXPN",
      "EXPN: asks the server to list the members of a mailing list. Usually disabled.",
      "EXPN：メーリングリストのメンバを展開して示すよう求めます。通常は無効にされています。"},
     {"smtp.cmd.HELP", "HELP: asks the server for help text about its commands.",
      "HELP：コマンドの説明をサーバに求めます。"},
     {"smtp.cmd.NOOP",
-     "NOOP: does nothing; the server just answers 250. Used to keep the connection alive or test it.",
+     "NOOP: does nothing; the server just answers 250. Used to keep the connection alive or test "
+     "it.",
      "NOOP：何もしないコマンドで、サーバは 250 を返すだけです。接続の確認や維持に使います。"},
     {"smtp.cmd.QUIT",
      "QUIT: the client ends the session; the server answers 221 and closes the connection.",
@@ -54,7 +58,8 @@ constexpr ExplanationEntry kSmtpRows[] = {
     {"smtp.cmd.STARTTLS",
      "STARTTLS (RFC 3207): asks to switch this connection to TLS. After 220 everything is "
      "encrypted.",
-     "STARTTLS（RFC 3207）：この接続を TLS に切り替えるよう求めます。220 の応答の後はすべて暗号化されます。"},
+     "STARTTLS（RFC 3207）：この接続を TLS に切り替えるよう求めます。220 "
+     "の応答の後はすべて暗号化されます。"},
     {"smtp.cmd.AUTH",
      "AUTH (RFC 4954): the client logs in with a SASL mechanism, as in SMTP-AUTH on the "
      "submission port 587.",
@@ -65,14 +70,17 @@ constexpr ExplanationEntry kSmtpRows[] = {
      "ETRN（RFC 1985）：あるドメイン宛てに溜まっているメールの配送を始めるようサーバに求めます。"},
     {"smtp.cmd.ATRN",
      "ATRN (RFC 2645): on-demand relay; client and server swap roles after authentication.",
-     "ATRN（RFC 2645）：認証の後にクライアントとサーバの役割を入れ替え、溜まったメールを受け取ります。"},
+     "ATRN（RFC "
+     "2645）：認証の後にクライアントとサーバの役割を入れ替え、溜まったメールを受け取ります。"},
     {"smtp.cmd.TURN",
      "TURN (obsolete): asked the server to swap roles without any check; no longer allowed.",
-     "TURN（廃止）：確認なしに送受信の役割を入れ替えるコマンドでした。安全でないため現在は使われません。"},
+     "TURN（廃止）：確認なしに送受信の役割を入れ替えるコマンドでした。安全でないため現在は使われま"
+     "せん。"},
     {"smtp.cmd.SEND", "SEND (obsolete RFC 821): deliver to a user's terminal instead of a mailbox.",
      "SEND（RFC 821 の廃止コマンド）：メールボックスではなく利用者の端末に表示させるものでした。"},
     {"smtp.cmd.SOML", "SOML (obsolete RFC 821): send to the terminal, or else to the mailbox.",
-     "SOML（RFC 821 の廃止コマンド）：端末に表示し、できなければメールボックスに配送するものでした。"},
+     "SOML（RFC 821 "
+     "の廃止コマンド）：端末に表示し、できなければメールボックスに配送するものでした。"},
     {"smtp.cmd.SAML", "SAML (obsolete RFC 821): send to the terminal and to the mailbox.",
      "SAML（RFC 821 の廃止コマンド）：端末への表示とメールボックスへの配送を両方行うものでした。"},
     {"smtp.cmd.unknown",
@@ -89,7 +97,8 @@ constexpr ExplanationEntry kSmtpRows[] = {
      "サーバが今はセッションを受け付けません（421）。混雑などが理由で、後で再試行できます。"},
     {"smtp.greeting.554",
      "The server greets with 554: no SMTP service for this client (often a blocked address).",
-     "サーバが 554 で応答しました。このクライアントには SMTP のサービスを提供しません（接続元の拒否など）。"},
+     "サーバが 554 で応答しました。このクライアントには SMTP "
+     "のサービスを提供しません（接続元の拒否など）。"},
     {"smtp.greeting.2xx", "The server's first line: a positive greeting.",
      "サーバが最初に送る肯定的な挨拶です。"},
     {"smtp.greeting.4xx", "The server's first line refuses the session for now.",
@@ -99,11 +108,13 @@ constexpr ExplanationEntry kSmtpRows[] = {
     {"smtp.greeting.unknown", "The server's first line.", "サーバが最初に送った行です。"},
 
     // [SECTION] reply codes (RFC 5321 §4.2.2-§4.2.3, RFC 4954 §6, RFC 3207 §4, RFC 3030)
-    {"smtp.reply.211", "211: system status or help reply.", "211：システムの状態、またはヘルプの応答です。"},
+    {"smtp.reply.211", "211: system status or help reply.",
+     "211：システムの状態、またはヘルプの応答です。"},
     {"smtp.reply.214", "214: help text for people.", "214：人が読むためのヘルプの説明です。"},
     {"smtp.reply.220",
      "220: service ready. After STARTTLS it means \"start the TLS handshake now\".",
-     "220：サービス準備完了です。STARTTLS への応答では「TLS のハンドシェイクを始めてよい」という意味です。"},
+     "220：サービス準備完了です。STARTTLS への応答では「TLS "
+     "のハンドシェイクを始めてよい」という意味です。"},
     {"smtp.reply.221", "221: the server closes the connection (answer to QUIT).",
      "221：サーバが接続を閉じます（QUIT への応答）。"},
     {"smtp.reply.235", "235: authentication succeeded (RFC 4954).",
@@ -119,7 +130,8 @@ constexpr ExplanationEntry kSmtpRows[] = {
     {"smtp.reply.334",
      "334: the server waits for the next step of authentication; its text is base64 "
      "(e.g. \"Username:\").",
-     "334：認証の次の段階を待っています。テキストは Base64 で符号化されています（例：「Username:」）。"},
+     "334：認証の次の段階を待っています。テキストは Base64 "
+     "で符号化されています（例：「Username:」）。"},
     {"smtp.reply.354",
      "354: start sending the message; end it with a line holding only \".\" (CRLF.CRLF).",
      "354：メール本体を送ってください。\".\" だけの行（CRLF.CRLF）で終えます。"},
@@ -130,13 +142,13 @@ constexpr ExplanationEntry kSmtpRows[] = {
      "432：この認証方式を使う前にパスワードの移行が必要です。"},
     {"smtp.reply.450",
      "450: mailbox unavailable for now (busy, or greylisting); the client should retry later.",
-     "450：メールボックスが一時的に使えません（使用中やグレイリスティングなど）。後で再試行します。"},
+     "450：メールボックスが一時的に使えません（使用中やグレイリスティングなど）。後で再試行します"
+     "。"},
     {"smtp.reply.451", "451: local error on the server; the action was aborted and may be retried.",
      "451：サーバ側の処理エラーで中止しました。後で再試行できます。"},
     {"smtp.reply.452", "452: not enough storage on the server (or too many recipients for now).",
      "452：サーバの記憶領域が不足しています（または一度に受け付ける宛先が多すぎます）。"},
-    {"smtp.reply.454",
-     "454: temporary failure: TLS or authentication is not available right now.",
+    {"smtp.reply.454", "454: temporary failure: TLS or authentication is not available right now.",
      "454：一時的な失敗です。TLS や認証が今は利用できません。"},
     {"smtp.reply.455", "455: the server cannot accept these parameters now.",
      "455：サーバは現在これらのパラメータを受け付けられません。"},
@@ -162,17 +174,18 @@ constexpr ExplanationEntry kSmtpRows[] = {
      "534：選んだ認証方式は弱すぎるため使えません。"},
     {"smtp.reply.535", "535: authentication failed: wrong user name or password.",
      "535：認証に失敗しました。ユーザ名かパスワードが誤っています。"},
-    {"smtp.reply.538",
-     "538: this mechanism needs an encrypted connection: use STARTTLS first.",
+    {"smtp.reply.538", "538: this mechanism needs an encrypted connection: use STARTTLS first.",
      "538：この認証方式には暗号化が必要です。先に STARTTLS を使います。"},
     {"smtp.reply.550",
-     "550: mailbox unavailable: the recipient does not exist, or the server refuses (policy, spam).",
+     "550: mailbox unavailable: the recipient does not exist, or the server refuses (policy, "
+     "spam).",
      "550：メールボックスが使えません。宛先が存在しないか、ポリシーやスパム対策で拒否されました。"},
     {"smtp.reply.551", "551: the user is not local; the text may suggest another address.",
      "551：宛先はこのサーバの利用者ではありません。別の宛先が示されることがあります。"},
     {"smtp.reply.552", "552: storage limit exceeded: the message or the mailbox is too large.",
      "552：容量の上限を超えました。メールまたはメールボックスが大きすぎます。"},
-    {"smtp.reply.553", "553: the mailbox name is not allowed (bad address syntax, or not permitted).",
+    {"smtp.reply.553",
+     "553: the mailbox name is not allowed (bad address syntax, or not permitted).",
      "553：メールボックス名が許可されていません（アドレスの誤りや使用不可など）。"},
     {"smtp.reply.554",
      "554: transaction failed (e.g. no valid recipients, or the message was refused).",
@@ -227,15 +240,18 @@ constexpr ExplanationEntry kSmtpRows[] = {
     {"smtp.state.tls",
      "TLS was accepted: the rest of the connection is encrypted, and SMTP starts again with EHLO.",
      "TLS が受け入れられました。以降の通信は暗号化され、SMTP は EHLO からやり直します。"},
-    {"smtp.state.quit", "The session is over (QUIT answered).", "セッションは終了しました（QUIT への応答済み）。"},
+    {"smtp.state.quit", "The session is over (QUIT answered).",
+     "セッションは終了しました（QUIT への応答済み）。"},
     {"smtp.state.closing", "The server is closing the connection (421).",
      "サーバが接続を閉じようとしています（421）。"},
     {"smtp.state.unknown", "The session's state.", "セッションの状態です。"},
 
     // [SECTION] enhanced status codes (RFC 3463, RFC 5248 registry)
     {"smtp.enhanced.2.0.0", "2.0.0: success, nothing more to say.", "2.0.0：成功しました。"},
-    {"smtp.enhanced.2.1.0", "2.1.0: the sender address is accepted.", "2.1.0：送信者アドレスを受け付けました。"},
-    {"smtp.enhanced.2.1.5", "2.1.5: the recipient address is accepted.", "2.1.5：宛先アドレスを受け付けました。"},
+    {"smtp.enhanced.2.1.0", "2.1.0: the sender address is accepted.",
+     "2.1.0：送信者アドレスを受け付けました。"},
+    {"smtp.enhanced.2.1.5", "2.1.5: the recipient address is accepted.",
+     "2.1.5：宛先アドレスを受け付けました。"},
     {"smtp.enhanced.2.6.0", "2.6.0: the message was accepted.", "2.6.0：メールを受け付けました。"},
     {"smtp.enhanced.2.7.0", "2.7.0: authentication or security step succeeded.",
      "2.7.0：認証やセキュリティの処理に成功しました。"},
@@ -251,7 +267,8 @@ constexpr ExplanationEntry kSmtpRows[] = {
      "5.1.1：宛先のメールボックスが存在しません。"},
     {"smtp.enhanced.5.1.8", "5.1.8: the sender's address is not accepted.",
      "5.1.8：送信者のアドレスが受け付けられません。"},
-    {"smtp.enhanced.5.2.2", "5.2.2: the recipient's mailbox is full.", "5.2.2：宛先のメールボックスが満杯です。"},
+    {"smtp.enhanced.5.2.2", "5.2.2: the recipient's mailbox is full.",
+     "5.2.2：宛先のメールボックスが満杯です。"},
     {"smtp.enhanced.5.3.4", "5.3.4: the message is too big for the system.",
      "5.3.4：メールがシステムの上限より大きすぎます。"},
     {"smtp.enhanced.5.5.1", "5.5.1: invalid command.", "5.5.1：不正なコマンドです。"},
@@ -267,14 +284,17 @@ constexpr ExplanationEntry kSmtpRows[] = {
      "5.7.9：この認証方式は弱すぎます。"},
     {"smtp.enhanced.5.7.11", "5.7.11: encryption is required for this mechanism.",
      "5.7.11：この認証方式には暗号化が必要です。"},
-    {"smtp.enhanced.2.unknown", "A success status (class 2).", "成功を示す拡張ステータスコード（クラス 2）です。"},
+    {"smtp.enhanced.2.unknown", "A success status (class 2).",
+     "成功を示す拡張ステータスコード（クラス 2）です。"},
     {"smtp.enhanced.4.unknown", "A temporary failure status (class 4).",
      "一時的な失敗を示す拡張ステータスコード（クラス 4）です。"},
     {"smtp.enhanced.5.unknown", "A permanent failure status (class 5).",
      "恒久的な失敗を示す拡張ステータスコード（クラス 5）です。"},
     {"smtp.enhanced.unknown",
-     "An enhanced status code (RFC 3463): class.subject.detail, a finer reason than the 3-digit code.",
-     "拡張ステータスコード（RFC 3463）です。「クラス.サブジェクト.詳細」の形で、3 桁の応答コードより"
+     "An enhanced status code (RFC 3463): class.subject.detail, a finer reason than the 3-digit "
+     "code.",
+     "拡張ステータスコード（RFC 3463）です。「クラス.サブジェクト.詳細」の形で、3 "
+     "桁の応答コードより"
      "細かい理由を示します。"},
 };
 

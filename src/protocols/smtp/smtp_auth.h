@@ -42,8 +42,8 @@ class SmtpAuthExchange {
   std::string mechanism_;
   bool active_ = false;
   bool cancelled_ = false;
-  int login_answers_ = 0;          // LOGIN: answers given so far (user name, then password)
-  bool password_prompted_ = false; // LOGIN: the last prompt asked for the password
+  int login_answers_ = 0;           // LOGIN: answers given so far (user name, then password)
+  bool password_prompted_ = false;  // LOGIN: the last prompt asked for the password
 };
 
 }  // namespace mailscope

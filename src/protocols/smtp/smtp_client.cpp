@@ -91,7 +91,8 @@ uint64_t count_lf(const uint8_t* bytes, size_t length) {
 
 size_t SmtpDecoder::client_step(const uint8_t* bytes, size_t length, const SegmentOrigin& origin) {
   switch (client_mode_) {
-    case ClientMode::wait_reply: return 0;  // run() does not call a blocked direction
+    case ClientMode::wait_reply:
+      return 0;  // run() does not call a blocked direction
     case ClientMode::command:
     case ClientMode::sasl: {
       if (resync_[0]) return resync_step(Direction::client_to_server, bytes, length);
@@ -249,8 +250,8 @@ void SmtpDecoder::on_command_line(bool complete) {
     if (bdat.size == 0) {
       // "BDAT 0 LAST" ends a message without content: an empty chunk, placed after the line.
       const StreamSpan& line = lines_[0].span();
-      chunk_span_ = {line.end, line.end, line.last_packet, line.last_packet, line.last_time_ns,
-                     line.last_time_ns};
+      chunk_span_ = {line.end,         line.end,          line.last_packet,
+                     line.last_packet, line.last_time_ns, line.last_time_ns};
       finish_chunk(true);
     }
   }
@@ -291,8 +292,9 @@ bool SmtpDecoder::held_bytes_look_like_command() const {
     if (item.gap_length > 0) break;
     for (char c : item.bytes) {
       bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-      if (!letter) return word.size() >= 4 && find_smtp_command(word) != nullptr &&
-                          (c == ' ' || c == '\r' || c == '\n');
+      if (!letter)
+        return word.size() >= 4 && find_smtp_command(word) != nullptr &&
+               (c == ' ' || c == '\r' || c == '\n');
       if (word.size() > 8) return false;
       word.push_back(c);
     }

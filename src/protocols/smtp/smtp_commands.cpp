@@ -153,8 +153,8 @@ SmtpAuthArguments parse_auth_arguments(std::string_view arguments) {
     out.initial_response = std::string(rest);
   }
   // RFC 4954 §4: sasl-mech is 1*20 of upper-case letters, digits, '-' and '_'.
-  out.well_formed = !mechanism.empty() && mechanism.size() <= 20 &&
-                    rest.find(' ') == std::string_view::npos;
+  out.well_formed =
+      !mechanism.empty() && mechanism.size() <= 20 && rest.find(' ') == std::string_view::npos;
   for (char c : mechanism) {
     bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
               c == '-' || c == '_';

@@ -20,12 +20,31 @@
 namespace mailscope {
 
 enum class SmtpVerb : uint8_t {
-  helo, ehlo, mail, rcpt, data, bdat, rset, noop, vrfy, expn, help, quit,
-  starttls, auth, etrn, atrn, turn, send, soml, saml, unknown,
+  helo,
+  ehlo,
+  mail,
+  rcpt,
+  data,
+  bdat,
+  rset,
+  noop,
+  vrfy,
+  expn,
+  help,
+  quit,
+  starttls,
+  auth,
+  etrn,
+  atrn,
+  turn,
+  send,
+  soml,
+  saml,
+  unknown,
 };
 
 struct SmtpCommandInfo {
-  const char* verb;         // upper case, as RFC 5321 spells it
+  const char* verb;  // upper case, as RFC 5321 spells it
   SmtpVerb id;
   const char* rfc;          // where it is defined: "RFC 5321 §4.1.1.2"
   const char* explain_key;  // "smtp.cmd.MAIL"

@@ -38,7 +38,8 @@ void SmtpDecoder::enqueue(Direction d, const uint8_t* bytes, size_t length,
     QueuedInput& back = q.back();
     // Bytes of one packet fed in pieces become one piece again (bounded bookkeeping).
     if (back.gap_length == 0 && back.seq + 1 >= arrival &&
-        back.origin.packet_number == origin.packet_number && back.origin.time_ns == origin.time_ns &&
+        back.origin.packet_number == origin.packet_number &&
+        back.origin.time_ns == origin.time_ns &&
         back.origin.stream_offset + back.bytes.size() == origin.stream_offset) {
       back.bytes.append(reinterpret_cast<const char*>(bytes), length);
       back.seq = arrival;
@@ -98,8 +99,8 @@ void SmtpDecoder::drain() {
       continue;
     }
     bool other_was_blocked = blocked(opposite(d));
-    size_t used = run(d, reinterpret_cast<const uint8_t*>(item.bytes.data()), item.bytes.size(),
-                      item.origin);
+    size_t used =
+        run(d, reinterpret_cast<const uint8_t*>(item.bytes.data()), item.bytes.size(), item.origin);
     queued_bytes_[pick] -= used;
     if (used == item.bytes.size()) {
       queue_[pick].pop_front();
@@ -186,9 +187,9 @@ void SmtpDecoder::release_by_default(Direction d) {
 
 void SmtpDecoder::apply_gap(Direction d, uint64_t length, const SegmentOrigin& origin) {
   int i = index_of(d);
-  bool tls_side = d == Direction::client_to_server
-                      ? (client_mode_ == ClientMode::tls || client_mode_ == ClientMode::tls_undecided)
-                      : server_mode_ == ServerMode::tls;
+  bool tls_side = d == Direction::client_to_server ? (client_mode_ == ClientMode::tls ||
+                                                      client_mode_ == ClientMode::tls_undecided)
+                                                   : server_mode_ == ServerMode::tls;
   if (tls_side) {
     if (d == Direction::client_to_server && client_mode_ == ClientMode::tls_undecided) {
       leave_tls_undecided(true);  // nothing readable to decide by; TLS is what STARTTLS announced
@@ -244,10 +245,9 @@ size_t SmtpDecoder::resync_step(Direction d, const uint8_t* bytes, size_t length
   if (lf != nullptr) {
     resync_[i] = false;
     int32_t index = resync_gap_event_[i];
-    if (index >= 0 && static_cast<size_t>(index) < out_.events.size() &&
-        resync_skipped_[i] > 0) {
-      out_.events[index].details.emplace_back(
-          "skipped to the next line", std::to_string(resync_skipped_[i]) + " bytes");
+    if (index >= 0 && static_cast<size_t>(index) < out_.events.size() && resync_skipped_[i] > 0) {
+      out_.events[index].details.emplace_back("skipped to the next line",
+                                              std::to_string(resync_skipped_[i]) + " bytes");
     }
     resync_gap_event_[i] = -1;
     resync_skipped_[i] = 0;
@@ -340,8 +340,7 @@ void SmtpDecoder::finish() {
       if (item.gap_length > 0) {
         apply_gap(d, item.gap_length, item.origin);
       } else {
-        run(d, reinterpret_cast<const uint8_t*>(item.bytes.data()), item.bytes.size(),
-            item.origin);
+        run(d, reinterpret_cast<const uint8_t*>(item.bytes.data()), item.bytes.size(), item.origin);
       }
     }
     queued_bytes_[i] = 0;
@@ -356,10 +355,17 @@ void SmtpDecoder::finish() {
     case ClientMode::sasl:
       if (!lines_[0].empty() && !resync_[0]) on_sasl_line(false);
       break;
-    case ClientMode::body: finish_body(false); break;
-    case ClientMode::bdat: finish_chunk(false); break;
-    case ClientMode::tls_undecided: leave_tls_undecided(true); break;
-    case ClientMode::tls: break;
+    case ClientMode::body:
+      finish_body(false);
+      break;
+    case ClientMode::bdat:
+      finish_chunk(false);
+      break;
+    case ClientMode::tls_undecided:
+      leave_tls_undecided(true);
+      break;
+    case ClientMode::tls:
+      break;
   }
   lines_[0].clear();
   if (server_mode_ == ServerMode::lines) {

@@ -121,8 +121,9 @@ SmtpReply SmtpReplyAssembler::take() {
   return out;
 }
 
-SmtpCapabilities parse_ehlo_capabilities(const std::vector<std::string>& line_texts,
-                                         std::vector<std::pair<std::string, std::string>>& details) {
+SmtpCapabilities parse_ehlo_capabilities(
+    const std::vector<std::string>& line_texts,
+    std::vector<std::pair<std::string, std::string>>& details) {
   SmtpCapabilities caps;
   // The first line is the server's name and greeting, not an extension.
   for (size_t i = 1; i < line_texts.size(); ++i) {

@@ -29,9 +29,9 @@ namespace mailscope {
 // SP, "-" or the end of the line; the first digit must be 2-5 (RFC 5321 §4.2.1).
 struct SmtpReplyLine {
   int code = 0;
-  bool continued = false;   // "250-": more lines follow
+  bool continued = false;  // "250-": more lines follow
   bool well_formed = false;
-  std::string_view text;    // after the separator
+  std::string_view text;  // after the separator
 };
 SmtpReplyLine parse_smtp_reply_line(std::string_view line);
 
@@ -42,15 +42,15 @@ std::string parse_enhanced_status_code(std::string_view text);
 constexpr size_t kMaxReplyLines = 256;
 
 struct SmtpReply {
-  int code = 0;                    // the first line's code; 0 when the line had none
-  std::string enhanced_code;       // from the first line that has one
-  std::string text;                // the lines as sent (printable), joined with '\n', capped
+  int code = 0;                         // the first line's code; 0 when the line had none
+  std::string enhanced_code;            // from the first line that has one
+  std::string text;                     // the lines as sent (printable), joined with '\n', capped
   std::vector<std::string> line_texts;  // each line's text after the code (printable), capped
   StreamSpan span;
-  bool unknown = false;            // not a reply line at all, or a code outside 2xx-5xx
-  bool malformed = false;          // codes differ between lines, junk lines, a gap inside
-  bool line_truncated = false;     // a line or the joined text was cut
-  bool bare_lf = false;            // some line ended with LF alone
+  bool unknown = false;         // not a reply line at all, or a code outside 2xx-5xx
+  bool malformed = false;       // codes differ between lines, junk lines, a gap inside
+  bool line_truncated = false;  // a line or the joined text was cut
+  bool bare_lf = false;         // some line ended with LF alone
 };
 
 class SmtpReplyAssembler {

@@ -15,7 +15,8 @@ bool negative(int code) { return code >= 400 && code < 600; }
 
 size_t SmtpDecoder::server_step(const uint8_t* bytes, size_t length, const SegmentOrigin& origin) {
   switch (server_mode_) {
-    case ServerMode::tls_wait: return 0;  // run() does not call a blocked direction
+    case ServerMode::tls_wait:
+      return 0;  // run() does not call a blocked direction
     case ServerMode::tls:
       tls_feed(Direction::server_to_client, bytes, length, origin);
       return length;
@@ -24,7 +25,8 @@ size_t SmtpDecoder::server_step(const uint8_t* bytes, size_t length, const Segme
       LineAssembler& line = lines_[1];
       size_t used = line.push(bytes, length, origin);
       if (line.complete()) {
-        bool done = replies_.add_line(line.line(), line.span(), line.dropped_bytes(), line.bare_lf());
+        bool done =
+            replies_.add_line(line.line(), line.span(), line.dropped_bytes(), line.bare_lf());
         line.clear();
         if (done) on_reply(replies_.take());
       }

@@ -37,17 +37,28 @@ SmtpPhase SmtpSessionFacts::idle_phase() const {
 
 const char* SmtpSessionFacts::state_key() const {
   switch (phase) {
-    case SmtpPhase::connected: return "smtp.state.connected";
-    case SmtpPhase::greeted: return "smtp.state.greeted";
-    case SmtpPhase::refused: return "smtp.state.refused";
-    case SmtpPhase::ehlo: return "smtp.state.ehlo";
-    case SmtpPhase::authenticated: return "smtp.state.authenticated";
-    case SmtpPhase::ready: return "smtp.state.ready";
-    case SmtpPhase::transaction: return "smtp.state.transaction";
-    case SmtpPhase::data: return "smtp.state.data";
-    case SmtpPhase::tls: return "smtp.state.tls";
-    case SmtpPhase::quit: return "smtp.state.quit";
-    case SmtpPhase::closing: return "smtp.state.closing";
+    case SmtpPhase::connected:
+      return "smtp.state.connected";
+    case SmtpPhase::greeted:
+      return "smtp.state.greeted";
+    case SmtpPhase::refused:
+      return "smtp.state.refused";
+    case SmtpPhase::ehlo:
+      return "smtp.state.ehlo";
+    case SmtpPhase::authenticated:
+      return "smtp.state.authenticated";
+    case SmtpPhase::ready:
+      return "smtp.state.ready";
+    case SmtpPhase::transaction:
+      return "smtp.state.transaction";
+    case SmtpPhase::data:
+      return "smtp.state.data";
+    case SmtpPhase::tls:
+      return "smtp.state.tls";
+    case SmtpPhase::quit:
+      return "smtp.state.quit";
+    case SmtpPhase::closing:
+      return "smtp.state.closing";
   }
   return "smtp.state.connected";
 }
@@ -57,13 +68,16 @@ std::string SmtpSessionFacts::state_detail() const {
   std::string user_part = authenticated && !user.empty() ? "as " + user : "";
   std::string messages_part = messages > 0 ? plural(messages, "message sent", "messages sent") : "";
   switch (phase) {
-    case SmtpPhase::connected: return "";
+    case SmtpPhase::connected:
+      return "";
     case SmtpPhase::greeted:
-    case SmtpPhase::refused: return server_name;
+    case SmtpPhase::refused:
+      return server_name;
     case SmtpPhase::ehlo:
-      return join({helo_name, esmtp ? plural(capabilities, "capability", "capabilities") : "",
-                   tls_part});
-    case SmtpPhase::authenticated: return join({user_part, tls_part});
+      return join(
+          {helo_name, esmtp ? plural(capabilities, "capability", "capabilities") : "", tls_part});
+    case SmtpPhase::authenticated:
+      return join({user_part, tls_part});
     case SmtpPhase::transaction:
     case SmtpPhase::data: {
       std::string text = "from " + mail_from;
@@ -73,10 +87,12 @@ std::string SmtpSessionFacts::state_detail() const {
       }
       return join({user_part, text, tls_part});
     }
-    case SmtpPhase::tls: return "";
+    case SmtpPhase::tls:
+      return "";
     case SmtpPhase::ready:
     case SmtpPhase::quit:
-    case SmtpPhase::closing: return join({user_part, messages_part, tls_part});
+    case SmtpPhase::closing:
+      return join({user_part, messages_part, tls_part});
   }
   return "";
 }

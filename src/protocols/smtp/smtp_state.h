@@ -21,28 +21,38 @@
 namespace mailscope {
 
 enum class SmtpPhase : uint8_t {
-  connected, greeted, refused, ehlo, authenticated, ready, transaction, data, tls, quit, closing,
+  connected,
+  greeted,
+  refused,
+  ehlo,
+  authenticated,
+  ready,
+  transaction,
+  data,
+  tls,
+  quit,
+  closing,
 };
 
 struct SmtpSessionFacts {
   SmtpPhase phase = SmtpPhase::connected;
-  std::string server_name;     // the first word of the greeting text
-  std::string helo_name;       // the client's EHLO/HELO argument
-  bool esmtp = false;          // EHLO (not HELO) was accepted
-  size_t capabilities = 0;     // extensions listed in the reply to EHLO
-  std::string user;            // after a successful AUTH
+  std::string server_name;  // the first word of the greeting text
+  std::string helo_name;    // the client's EHLO/HELO argument
+  bool esmtp = false;       // EHLO (not HELO) was accepted
+  size_t capabilities = 0;  // extensions listed in the reply to EHLO
+  std::string user;         // after a successful AUTH
   bool authenticated = false;
-  bool tls = false;            // STARTTLS succeeded
-  std::string mail_from;       // the reverse-path of the open transaction
+  bool tls = false;                     // STARTTLS succeeded
+  std::string mail_from;                // the reverse-path of the open transaction
   uint32_t accepted = 0, rejected = 0;  // recipients of the open transaction
-  uint32_t messages = 0;       // messages the server accepted
+  uint32_t messages = 0;                // messages the server accepted
 
   // RFC 5321 §4.1.1.5 (RSET), §4.1.4 (EHLO resets too): the transaction is forgotten.
   void clear_transaction();
   // The phase to return to when no transaction is open.
   SmtpPhase idle_phase() const;
 
-  const char* state_key() const;   // "smtp.state.transaction"
+  const char* state_key() const;  // "smtp.state.transaction"
   std::string state_detail() const;
 };
 

@@ -100,8 +100,7 @@ TEST_CASE("smtp auth: LOGIN prompts and answers") {
   CHECK(d.events[6].decoded == "Password:");
   CHECK(d.events[6].answers == 3);
   CHECK(d.events[7].decoded == "password \"wonderland\"");
-  CHECK(d.events[7].secrets ==
-        std::vector<std::string>{"d29uZGVybGFuZA==", "wonderland"});
+  CHECK(d.events[7].secrets == std::vector<std::string>{"d29uZGVybGFuZA==", "wonderland"});
   CHECK(d.events[8].state_key == "smtp.state.authenticated");
   CHECK(d.events[8].state_detail == "as alice");
   CHECK(d.summary.auth_mechanism == "LOGIN");
@@ -152,8 +151,9 @@ TEST_CASE("smtp auth: CRAM-MD5 shows the challenge and splits the answer") {
 }
 
 TEST_CASE("smtp auth: XOAUTH2 success and the error challenge") {
-  std::string token_blob =
-      base64_encode("user=alice@example.com\x01" "auth=Bearer ya29.vF9dft4qmTc2Nvb3RlckBhdHRhdmlzdGEuY29tCg\x01\x01");
+  std::string token_blob = base64_encode(
+      "user=alice@example.com\x01"
+      "auth=Bearer ya29.vF9dft4qmTc2Nvb3RlckBhdHRhdmlzdGEuY29tCg\x01\x01");
   Transcript good = submission_start();
   good.client("AUTH XOAUTH2 " + token_blob + "\r\n").server("235 2.7.0 Accepted\r\n");
   Dialogue d = decode_every_way(good);
@@ -165,7 +165,8 @@ TEST_CASE("smtp auth: XOAUTH2 success and the error challenge") {
   CHECK(d.summary.auth_succeeded);
   CHECK_FALSE(d.summary.cleartext_password_seen);
 
-  std::string error_json = R"({"status":"401","schemes":"bearer","scope":"https://mail.google.com/"})";
+  std::string error_json =
+      R"({"status":"401","schemes":"bearer","scope":"https://mail.google.com/"})";
   Transcript bad = submission_start();
   bad.client("AUTH XOAUTH2 " + token_blob + "\r\n")
       .server("334 " + base64_encode(error_json) + "\r\n")
@@ -207,7 +208,10 @@ TEST_CASE("smtp auth: a mechanism without a decoder still shows readable steps")
   std::string client_first = base64_encode("n,,n=alice,r=rOprNGfwEbeRWgbNEkqO");
   Transcript t = submission_start();
   t.client("AUTH SCRAM-SHA-256 " + client_first + "\r\n")
-      .server("334 " + base64_encode("r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096") + "\r\n")
+      .server("334 " +
+              base64_encode("r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,s="
+                            "W22ZaJ0SNY7soEsUEjb6gQ==,i=4096") +
+              "\r\n")
       .client("*\r\n")
       .server("501 5.7.0 Authentication aborted\r\n");
   Dialogue d = decode_every_way(t);

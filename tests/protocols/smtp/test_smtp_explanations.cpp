@@ -27,9 +27,9 @@ TEST_CASE("smtp explanations: every command verb has a row") {
 }
 
 TEST_CASE("smtp explanations: every reply code and family fallback") {
-  const int codes[] = {211, 214, 220, 221, 235, 250, 251, 252, 334, 354, 421, 432, 450,
-                       451, 452, 454, 455, 500, 501, 502, 503, 504, 521, 523, 530, 534,
-                       535, 538, 550, 551, 552, 553, 554, 555, 556};
+  const int codes[] = {211, 214, 220, 221, 235, 250, 251, 252, 334, 354, 421, 432,
+                       450, 451, 452, 454, 455, 500, 501, 502, 503, 504, 521, 523,
+                       530, 534, 535, 538, 550, 551, 552, 553, 554, 555, 556};
   for (int code : codes) {
     INFO(code);
     CHECK(has_explanation(smtp_reply_key(code)));
@@ -42,7 +42,8 @@ TEST_CASE("smtp explanations: every reply code and family fallback") {
   }
   // An unlisted code falls back to its class.
   CHECK(explain("smtp.reply.299") == explain("smtp.reply.2xx"));
-  CHECK(explain("smtp.reply.599", Language::japanese) == explain("smtp.reply.5xx", Language::japanese));
+  CHECK(explain("smtp.reply.599", Language::japanese) ==
+        explain("smtp.reply.5xx", Language::japanese));
   CHECK(explain("smtp.enhanced.5.7.99") == explain("smtp.enhanced.5.unknown"));
 }
 

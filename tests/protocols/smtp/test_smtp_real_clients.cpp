@@ -82,7 +82,8 @@ TEST_CASE("smtp real: swaks submits with AUTH LOGIN") {
   t.server("220 submit.example.com ESMTP Exim 4.96 Mon, 23 Nov 2026 01:02:03 +0000\r\n")
       .client("EHLO workstation.example.com\r\n")
       .server(
-          "250-submit.example.com Hello workstation.example.com [192.0.2.10]\r\n250-SIZE 52428800\r\n"
+          "250-submit.example.com Hello workstation.example.com [192.0.2.10]\r\n250-SIZE "
+          "52428800\r\n"
           "250-8BITMIME\r\n250-PIPELINING\r\n250-AUTH=LOGIN PLAIN\r\n250-AUTH LOGIN PLAIN\r\n"
           "250-CHUNKING\r\n250 HELP\r\n")
       .client("AUTH LOGIN\r\n")
@@ -130,7 +131,9 @@ TEST_CASE("smtp real: Python smtplib, lower-case verbs, AUTH PLAIN, two messages
   Transcript t;
   t.server("220 localhost ESMTP Postfix (Ubuntu)\r\n")
       .client("ehlo [127.0.1.1]\r\n")
-      .server("250-localhost\r\n250-PIPELINING\r\n250-SIZE 10240000\r\n250-AUTH PLAIN LOGIN\r\n250 SMTPUTF8\r\n")
+      .server(
+          "250-localhost\r\n250-PIPELINING\r\n250-SIZE 10240000\r\n250-AUTH PLAIN LOGIN\r\n250 "
+          "SMTPUTF8\r\n")
       .client("AUTH PLAIN " + blob + "\r\n")
       .server("235 2.7.0 Authentication successful\r\n");
   for (int m = 1; m <= 2; ++m) {

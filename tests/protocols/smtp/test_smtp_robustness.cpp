@@ -12,7 +12,9 @@ namespace {
 
 Transcript greeted() {
   Transcript t;
-  t.server("220 mx.example.net ESMTP\r\n").client("EHLO c.example\r\n").server("250 mx.example.net\r\n");
+  t.server("220 mx.example.net ESMTP\r\n")
+      .client("EHLO c.example\r\n")
+      .server("250 mx.example.net\r\n");
   return t;
 }
 
@@ -188,9 +190,7 @@ TEST_CASE("smtp robustness: bytes that are not UTF-8 are escaped") {
 
 TEST_CASE("smtp robustness: junk from the server is an unknown reply, not paired") {
   Transcript t;
-  t.server("HTTP/1.1 400 Bad Request\r\n")
-      .client("EHLO c\r\n")
-      .server("hello there\r\n250 ok\r\n");
+  t.server("HTTP/1.1 400 Bad Request\r\n").client("EHLO c\r\n").server("hello there\r\n250 ok\r\n");
   Dialogue d = decode_every_way(t);
   REQUIRE(d.events.size() == 4);
   CHECK(d.events[0].type == EventType::reply);

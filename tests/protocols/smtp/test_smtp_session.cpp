@@ -120,7 +120,7 @@ TEST_CASE("smtp: one message, every event exact") {
   CHECK(body.explain_key == "smtp.data");
   CHECK(body.size_bytes == 79);  // unstuffed, CRLFs counted, final "." line not
   CHECK(body.span.begin == 108);
-  CHECK(body.span.end == 191);   // includes "..dot" as sent and the ".\r\n"
+  CHECK(body.span.end == 191);  // includes "..dot" as sent and the ".\r\n"
   CHECK(body.text ==
         "From: Alice <alice@example.org>\nSubject: =?UTF-8?B?5pel5pys?=\n\nHello\n.dot");
   CHECK(body.decoded == "Subject: 日本");
@@ -161,7 +161,8 @@ TEST_CASE("smtp: several messages, RSET and the simple commands") {
       .client("EXPN staff\r\n")
       .server("502 5.5.1 EXPN not implemented\r\n")
       .client("HELP\r\n")
-      .server("214-Commands supported:\r\n214-  HELO EHLO MAIL RCPT DATA\r\n214 End of HELP info\r\n")
+      .server(
+          "214-Commands supported:\r\n214-  HELO EHLO MAIL RCPT DATA\r\n214 End of HELP info\r\n")
       .client("MAIL FROM:<a@a.example>\r\n")
       .server("250 Ok\r\n")
       .client("RSET\r\n")

@@ -32,11 +32,13 @@ std::string handshake(uint8_t type, const std::string& body) {
 // A TLS 1.3-style ClientHello and ServerHello with one cipher suite and no extensions; then
 // ChangeCipherSpec and encrypted records, as they look on the wire.
 std::string client_hello() {
-  std::string body = "\x03\x03" + std::string(32, '\x5a') + std::string("\x00\x00\x02\x13\x01\x01\x00\x00\x00", 9);
+  std::string body =
+      "\x03\x03" + std::string(32, '\x5a') + std::string("\x00\x00\x02\x13\x01\x01\x00\x00\x00", 9);
   return record(0x16, 0x01, handshake(0x01, body));
 }
 std::string server_hello() {
-  std::string body = "\x03\x03" + std::string(32, '\xa5') + std::string("\x00\x13\x01\x00\x00\x00", 6);
+  std::string body =
+      "\x03\x03" + std::string(32, '\xa5') + std::string("\x00\x13\x01\x00\x00\x00", 6);
   return record(0x16, 0x03, handshake(0x02, body));
 }
 std::string change_cipher_spec() { return record(0x14, 0x03, "\x01"); }
@@ -80,17 +82,14 @@ TEST_CASE("smtp starttls: after 220 everything is TLS records") {
     tls_bytes[index_of(d.events[k].direction)] += d.events[k].span.end - d.events[k].span.begin;
   }
   CHECK(tls_bytes[0] == client_hello().size() + change_cipher_spec().size() + 35 + 30);
-  CHECK(tls_bytes[1] ==
-        server_hello().size() + change_cipher_spec().size() + 45 + 55);
+  CHECK(tls_bytes[1] == server_hello().size() + change_cipher_spec().size() + 45 + 55);
   CHECK(d.summary.tls);
   CHECK(d.summary.commands == 2);
 }
 
 TEST_CASE("smtp starttls: the ClientHello fed before the 220 waits for it") {
   Transcript t = until_starttls();
-  t.client(client_hello())
-      .server("220 2.0.0 Ready to start TLS\r\n")
-      .server(server_hello());
+  t.client(client_hello()).server("220 2.0.0 Ready to start TLS\r\n").server(server_hello());
   Dialogue d = decode_every_way(t);
   REQUIRE(d.events.size() == 7);
   CHECK(d.events[4].code == 220);
