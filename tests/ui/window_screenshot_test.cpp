@@ -101,7 +101,9 @@ void check_screenshot(const std::string& capture, const std::string& extra, cons
   INFO(run.output);
   REQUIRE(run.exit_code == 0);
   REQUIRE(fs::is_regular_file(png));
-  CHECK(run.output.find("sessions") != std::string::npos);
+  // The status line names the loaded file (in either language) before the picture is taken.
+  CHECK(run.output.find(fs::path(capture).filename().string() + ": ") != std::string::npos);
+  CHECK(run.output.find("screenshot written") != std::string::npos);
   ImageFacts facts = inspect_png(png);
   CHECK(facts.width >= 800);
   CHECK(facts.height >= 600);
