@@ -13,6 +13,7 @@
 
 #include <toml++/toml.h>
 
+#include "lessons/lesson_text.h"
 #include "protocols/port_map.h"
 
 namespace mailscope {
@@ -142,7 +143,7 @@ bool read_localized_node(const toml::node& node, const std::string& name, Locali
                                           slot.language + " text");
       ok = false;
     } else {
-      *slot.text = value->as_string()->get();
+      *slot.text = reflow_text(value->as_string()->get());
     }
   }
   return ok;

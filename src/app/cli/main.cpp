@@ -5,6 +5,8 @@
 //   mailscope-cli dialogues FILE [--json] [--redact] [--stream N] [--protocol imap] [--lang ja]
 //   mailscope-cli sniff -i IFACE [--filter F] [--write FILE] [--json] [--count N] [--duration S]
 //   mailscope-cli interfaces [--json]
+//   mailscope-cli lessons [DIR] [--check] [--lang en|ja] [--captures DIR]
+//   mailscope-cli lessons show ID [--lang ja]
 #include <unistd.h>
 
 #include <iostream>
@@ -13,8 +15,10 @@
 
 #include "app/cli/dialogues_command.h"
 #include "app/cli/follow_command.h"
+#include "app/cli/lessons_command.h"
 #include "app/cli/sniff_command.h"
 #include "app/cli/streams_command.h"
+#include "app/cli/transcript_command.h"
 
 using namespace mailscope;
 using namespace mailscope::cli;
@@ -94,6 +98,34 @@ int main(int argc, char** argv) {
       app.add_subcommand("interfaces", "list the network interfaces that can be sniffed");
   interfaces_command->add_flag("--json", interfaces_json, "JSON Lines");
 
+  // lessons: list, check (--check) and read (show ID) the lesson files.
+  LessonsOptions lessons;
+  std::string lessons_language = "en";
+  CLI::App* lessons_command =
+      app.add_subcommand("lessons", "list, check (--check) and read (show ID) the lessons");
+  lessons_command->add_option("DIR", lessons.directory, "the lesson directory (default: lessons)");
+  lessons_command->add_flag("--check", lessons.check,
+                            "check every lesson file and resolve every step against its capture");
+  lessons_command->add_option("--captures", lessons.captures_directory,
+                              "where the lessons' captures are (default: DIR/../captures)");
+  lessons_command->add_option("--lang", lessons_language, "language: en or ja")
+      ->check(CLI::IsMember({"en", "ja"}));
+  CLI::App* lessons_show =
+      lessons_command->add_subcommand("show", "print a lesson's steps with the line each shows");
+  lessons_show->add_option("ID", lessons.show_id, "the lesson id from `mailscope-cli lessons`")
+      ->required();
+  lessons_show->fallthrough();
+
+  // write-transcript (hidden): a "C: / S:" transcript into a pcap, for synthetic lesson captures.
+  TranscriptOptions transcript;
+  CLI::App* transcript_command = app.add_subcommand(
+      "write-transcript", "write a C:/S: transcript as a TCP capture (captures/transcripts/README.md)");
+  transcript_command->group("");
+  transcript_command->add_option("TRANSCRIPT", transcript.transcript_path, "the transcript")->required();
+  transcript_command->add_option("OUT", transcript.output_path, "the pcap file to write")->required();
+  transcript_command->add_option("--client", transcript.client, "client IP:PORT");
+  transcript_command->add_option("--server", transcript.server, "server IP:PORT");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -103,6 +135,11 @@ int main(int argc, char** argv) {
   if (*streams_command) return run_streams(streams);
   if (*follow_command) return run_follow(follow);
   if (*interfaces_command) return run_interfaces(interfaces_json);
+  if (*lessons_command) {
+    lessons.language = lessons_language == "ja" ? Language::japanese : Language::english;
+    return run_lessons(lessons);
+  }
+  if (*transcript_command) return run_write_transcript(transcript);
   if (*sniff_command) {
     if (*filter_option) sniff.filter = sniff_filter;
     sniff.language = sniff_language == "ja" ? Language::japanese : Language::english;
