@@ -82,8 +82,9 @@ std::string event_line(const Dialogue& d, const DialogueEvent& e) {
          ") " + who + shorten(what, kEventLineWidth);
 }
 
-void print_text(const std::string& text, const char* indent) {
-  std::cout << indent;
+// Prints `text` with `indent` before every line (the first line too unless `first` is false).
+void print_text(const std::string& text, const char* indent, bool first = true) {
+  if (first) std::cout << indent;
   for (char c : text) {
     std::cout << c;
     if (c == '\n') std::cout << indent;
@@ -172,7 +173,7 @@ int run_show(const LessonsOptions& options) {
     if (step.question) {
       const StepQuestion& q = *step.question;
       std::cout << "\n  " << text.question << ": ";
-      print_text(q.prompt.in(lang), "    ");
+      print_text(q.prompt.in(lang), "    ", false);
       for (size_t c = 0; c < q.choices.size(); ++c) {
         std::cout << "    " << c + 1 << ") " << q.choices[c].in(lang) << "\n";
       }
