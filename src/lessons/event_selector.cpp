@@ -47,8 +47,8 @@ bool parse_event_type(std::string_view name, EventType& out) {
 }
 
 bool EventSelector::empty() const {
-  return !stream && !protocol && !type && !direction && verb.empty() && answers.empty() &&
-         !code && tag.empty() && status.empty() && contains.empty();
+  return !stream && !protocol && !type && !direction && verb.empty() && answers.empty() && !code &&
+         tag.empty() && status.empty() && contains.empty();
 }
 
 bool EventSelector::matches(const Dialogue& dialogue, const DialogueEvent& event) const {
@@ -57,7 +57,8 @@ bool EventSelector::matches(const Dialogue& dialogue, const DialogueEvent& event
   if (type && event.type != *type) return false;
   if (direction && event.direction != *direction) return false;
   if (!verb.empty() && !equal_ignoring_case(event.verb, verb)) return false;
-  if (!answers.empty() && !equal_ignoring_case(answered_verb(dialogue, event), answers)) return false;
+  if (!answers.empty() && !equal_ignoring_case(answered_verb(dialogue, event), answers))
+    return false;
   if (code && event.code != *code) return false;
   if (!tag.empty() && event.tag != tag) return false;
   if (!status.empty() && !equal_ignoring_case(event.status, status)) return false;
@@ -122,9 +123,9 @@ SelectedEvent select_event(const EventSelector& selector,
     if (found.size() == 1) {
       result.event = found.front();
     } else {
-      result.error = "selector " + selector.describe() + " matches " + std::to_string(found.size()) +
-                     " events in " + where + "; add nth = 1.." + std::to_string(found.size()) +
-                     " or narrow it (stream, type, contains)";
+      result.error = "selector " + selector.describe() + " matches " +
+                     std::to_string(found.size()) + " events in " + where + "; add nth = 1.." +
+                     std::to_string(found.size()) + " or narrow it (stream, type, contains)";
     }
     return result;
   }

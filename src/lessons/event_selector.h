@@ -25,26 +25,26 @@ namespace mailscope {
 // One event of one session.
 struct EventRef {
   uint32_t stream = 0;
-  uint32_t event = 0;     // index into Dialogue::events
+  uint32_t event = 0;  // index into Dialogue::events
   bool operator==(const EventRef&) const = default;
 };
 
 struct EventSelector {
-  std::optional<uint32_t> stream;        // the session's stream number (Wireshark's tcp.stream)
-  std::optional<Protocol> protocol;      // "smtp", "submission", "pop3", "imap", ...
-  std::optional<EventType> type;         // event_type_name(): "command", "reply", "untagged", ...
-  std::optional<Direction> direction;    // "client" or "server" (who sent it)
-  std::string verb;                      // command verb, case-insensitive ("AUTH", "UID FETCH")
-  std::string answers;                   // a reply/untagged/continuation/data event answering a
-                                         // command with this verb: { type = "reply", answers = "RETR" }
-  std::optional<int> code;               // SMTP reply code
-  std::string tag;                       // IMAP tag (exact)
-  std::string status;                    // "+OK", "-ERR", "OK", "NO", "BAD", "BYE" (case-insensitive)
-  std::string contains;                  // a substring of the event's text (case-sensitive)
-  uint32_t nth = 0;                      // 0: must be unique; k: the k-th match
-  int line = 0, column = 0;              // where the selector is written
+  std::optional<uint32_t> stream;      // the session's stream number (Wireshark's tcp.stream)
+  std::optional<Protocol> protocol;    // "smtp", "submission", "pop3", "imap", ...
+  std::optional<EventType> type;       // event_type_name(): "command", "reply", "untagged", ...
+  std::optional<Direction> direction;  // "client" or "server" (who sent it)
+  std::string verb;                    // command verb, case-insensitive ("AUTH", "UID FETCH")
+  std::string answers;                 // a reply/untagged/continuation/data event answering a
+                        // command with this verb: { type = "reply", answers = "RETR" }
+  std::optional<int> code;   // SMTP reply code
+  std::string tag;           // IMAP tag (exact)
+  std::string status;        // "+OK", "-ERR", "OK", "NO", "BAD", "BYE" (case-insensitive)
+  std::string contains;      // a substring of the event's text (case-sensitive)
+  uint32_t nth = 0;          // 0: must be unique; k: the k-th match
+  int line = 0, column = 0;  // where the selector is written
 
-  bool empty() const;                    // no field given: would match everything
+  bool empty() const;  // no field given: would match everything
   bool matches(const Dialogue& dialogue, const DialogueEvent& event) const;
   // How the file spelled it, for messages: {stream=0, type="reply", code=354}.
   std::string describe() const;

@@ -45,8 +45,8 @@ const char* play_mode_name(PlayMode mode) {
 }
 
 bool parse_play_mode(std::string_view name, PlayMode& out) {
-  for (PlayMode mode : {PlayMode::event, PlayMode::exchange, PlayMode::session, PlayMode::from_start,
-                        PlayMode::until}) {
+  for (PlayMode mode : {PlayMode::event, PlayMode::exchange, PlayMode::session,
+                        PlayMode::from_start, PlayMode::until}) {
     if (name == play_mode_name(mode)) {
       out = mode;
       return true;

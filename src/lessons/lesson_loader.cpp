@@ -44,7 +44,7 @@ const AnalyzedCapture& CaptureAnalysisCache::get(const fs::path& path,
   AnalyzerOptions options;
   for (const std::string& mapping : ports) {
     std::string error;
-    options.ports.add_mapping(mapping, error);   // checked by the parser already
+    options.ports.add_mapping(mapping, error);  // checked by the parser already
   }
   entry.analyzer = std::make_unique<MailAnalyzer>(std::move(options));
   Frame frame;
@@ -71,17 +71,20 @@ LoadedLesson load_lesson(const fs::path& file, const LessonLoadOptions& options,
     lesson.capture_path = captures / lesson.capture;
     std::error_code ec;
     if (!fs::is_regular_file(lesson.capture_path, ec)) {
-      result.errors.push_back({file, lesson.capture_line, 0, 0,
-                               "capture file " + lesson.capture_path.string() +
-                                   " not found; record it (captures/record.sh) or fix capture = \"" +
-                                   lesson.capture + "\""});
+      result.errors.push_back(
+          {file, lesson.capture_line, 0, 0,
+           "capture file " + lesson.capture_path.string() +
+               " not found; record it (captures/record.sh) or fix capture = \"" + lesson.capture +
+               "\""});
     } else {
       CaptureAnalysisCache local;
-      const AnalyzedCapture& analyzed = (cache ? *cache : local).get(lesson.capture_path, lesson.ports);
+      const AnalyzedCapture& analyzed =
+          (cache ? *cache : local).get(lesson.capture_path, lesson.ports);
       if (!analyzed.error.empty()) {
         result.errors.push_back({file, lesson.capture_line, 0, 0, analyzed.error});
       } else {
-        for (LessonError& e : resolve_lesson(lesson, analyzed.dialogues(), lesson.capture_path.string())) {
+        for (LessonError& e :
+             resolve_lesson(lesson, analyzed.dialogues(), lesson.capture_path.string())) {
           result.errors.push_back(std::move(e));
         }
       }
@@ -96,8 +99,9 @@ LessonDirectory load_lesson_directory(const fs::path& dir, const LessonLoadOptio
   LessonDirectory result;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
-    result.errors.push_back({dir, 0, 0, 0, "no lesson directory here; pass the directory that "
-                                           "holds the *.toml lesson files"});
+    result.errors.push_back({dir, 0, 0, 0,
+                             "no lesson directory here; pass the directory that "
+                             "holds the *.toml lesson files"});
     return result;
   }
   std::vector<fs::path> files;
@@ -126,9 +130,10 @@ LessonDirectory load_lesson_directory(const fs::path& dir, const LessonLoadOptio
       for (LessonError& e : loaded.errors) result.errors.push_back(std::move(e));
     }
   }
-  std::stable_sort(result.lessons.begin(), result.lessons.end(), [](const Lesson& a, const Lesson& b) {
-    return a.order != b.order ? a.order < b.order : a.id < b.id;
-  });
+  std::stable_sort(result.lessons.begin(), result.lessons.end(),
+                   [](const Lesson& a, const Lesson& b) {
+                     return a.order != b.order ? a.order < b.order : a.id < b.id;
+                   });
   return result;
 }
 

@@ -27,7 +27,7 @@ struct LessonLoadOptions {
   // Where `capture = "..."` files are; empty: the directory "captures" beside the lesson
   // directory (lessons/x.toml -> captures/).
   std::filesystem::path captures_dir;
-  bool resolve = true;        // false: check the file format only (no capture is opened)
+  bool resolve = true;  // false: check the file format only (no capture is opened)
 };
 
 // A capture analysed once for all lessons that use it.
@@ -40,14 +40,15 @@ struct AnalyzedCapture {
 class CaptureAnalysisCache {
  public:
   // Analyses `path` with these extra port mappings (once per path and mappings).
-  const AnalyzedCapture& get(const std::filesystem::path& path, const std::vector<std::string>& ports);
+  const AnalyzedCapture& get(const std::filesystem::path& path,
+                             const std::vector<std::string>& ports);
 
  private:
   std::map<std::string, AnalyzedCapture> entries_;
 };
 
 struct LoadedLesson {
-  std::optional<Lesson> lesson;            // set only when errors is empty
+  std::optional<Lesson> lesson;  // set only when errors is empty
   std::vector<LessonError> errors;
 };
 
@@ -55,9 +56,9 @@ LoadedLesson load_lesson(const std::filesystem::path& file, const LessonLoadOpti
                          CaptureAnalysisCache* cache = nullptr);
 
 struct LessonDirectory {
-  std::vector<Lesson> lessons;             // the good ones, sorted by (order, id)
-  std::vector<LessonError> errors;         // of the bad ones, by file then line
-  size_t files = 0;                        // *.toml files found
+  std::vector<Lesson> lessons;      // the good ones, sorted by (order, id)
+  std::vector<LessonError> errors;  // of the bad ones, by file then line
+  size_t files = 0;                 // *.toml files found
   size_t broken_files = 0;
 };
 

@@ -5,13 +5,13 @@
 // the list it allows; every text must exist in English and in Japanese.
 #include "lessons/lesson_parser.h"
 
+#include <toml++/toml.h>
+
 #include <algorithm>
 #include <fstream>
 #include <initializer_list>
 #include <iterator>
 #include <string>
-
-#include <toml++/toml.h>
 
 #include "lessons/lesson_text.h"
 #include "protocols/port_map.h"
@@ -32,7 +32,7 @@ class Reporter {
   void error_at(int line, int column, std::string message) {
     errors_.push_back({file_, line, column, step, std::move(message)});
   }
-  int step = 0;   // the step being read (1-based), 0 outside steps
+  int step = 0;  // the step being read (1-based), 0 outside steps
 
  private:
   const fs::path& file_;
@@ -77,9 +77,7 @@ void check_keys(const toml::table& table, std::initializer_list<std::string_view
   }
 }
 
-bool blank(std::string_view s) {
-  return s.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
+bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
 // A required or optional string value; false (and an error when present but wrong) otherwise.
 bool read_string(const toml::table& table, std::string_view key, bool required,
@@ -87,7 +85,8 @@ bool read_string(const toml::table& table, std::string_view key, bool required,
   const toml::node* node = table.get(key);
   if (!node) {
     if (required) {
-      reporter.error(table.source(), "missing key '" + std::string(key) + "' in " + std::string(where));
+      reporter.error(table.source(),
+                     "missing key '" + std::string(key) + "' in " + std::string(where));
     }
     return false;
   }
@@ -128,7 +127,11 @@ bool read_localized_node(const toml::node& node, const std::string& name, Locali
   }
   check_keys(*table, {"en", "ja"}, name, reporter);
   bool ok = true;
-  struct Slot { const char* key; const char* language; std::string* text; };
+  struct Slot {
+    const char* key;
+    const char* language;
+    std::string* text;
+  };
   for (const Slot& slot : {Slot{"en", "English", &out.en}, Slot{"ja", "Japanese", &out.ja}}) {
     const toml::node* value = table->get(slot.key);
     if (!value) {
@@ -139,8 +142,8 @@ bool read_localized_node(const toml::node& node, const std::string& name, Locali
       reporter.error(value->source(), name + "." + slot.key + " must be a string (in quotes)");
       ok = false;
     } else if (blank(value->as_string()->get())) {
-      reporter.error(value->source(), name + "." + slot.key + " is empty; write the " +
-                                          slot.language + " text");
+      reporter.error(value->source(),
+                     name + "." + slot.key + " is empty; write the " + slot.language + " text");
       ok = false;
     } else {
       *slot.text = reflow_text(value->as_string()->get());
@@ -153,7 +156,8 @@ bool read_localized(const toml::table& parent, std::string_view key, const std::
                     LocalizedText& out, Reporter& reporter) {
   const toml::node* node = parent.get(key);
   if (!node) {
-    reporter.error(parent.source(), "missing " + name + "; add " + name + ".en and " + name + ".ja");
+    reporter.error(parent.source(),
+                   "missing " + name + "; add " + name + ".en and " + name + ".ja");
     return false;
   }
   return read_localized_node(*node, name, out, reporter);
@@ -209,7 +213,8 @@ std::optional<EventSelector> read_selector(const toml::node& node, const std::st
   }
   if (read_string(*table, "direction", false, name, text, reporter)) {
     if (text == "client" || text == "server") {
-      selector.direction = text == "client" ? Direction::client_to_server : Direction::server_to_client;
+      selector.direction =
+          text == "client" ? Direction::client_to_server : Direction::server_to_client;
     } else {
       reporter.error(table->get("direction")->source(),
                      "direction is \"" + text + "\"; use \"client\" or \"server\" (who sent it)");
@@ -246,20 +251,23 @@ std::optional<EventSelector> read_selector(const toml::node& node, const std::st
 std::optional<StepQuestion> read_question(const toml::node& node, Reporter& reporter) {
   const toml::table* table = node.as_table();
   if (!table) {
-    reporter.error(node.source(), "question must be a table: [steps.question] with prompt, "
-                                  "choices, answer and explanation");
+    reporter.error(node.source(),
+                   "question must be a table: [steps.question] with prompt, "
+                   "choices, answer and explanation");
     return std::nullopt;
   }
   check_keys(*table, {"prompt", "choices", "answer", "explanation"}, "question", reporter);
   StepQuestion question;
   bool ok = read_localized(*table, "prompt", "question.prompt", question.prompt, reporter);
   ok = read_localized(*table, "explanation", "question.explanation", question.explanation,
-                      reporter) && ok;
+                      reporter) &&
+       ok;
   const toml::node* choices = table->get("choices");
   const toml::array* list = choices ? choices->as_array() : nullptr;
   if (!choices) {
-    reporter.error(table->source(), "question has no choices; add choices = [ { en = \"...\", "
-                                    "ja = \"...\" }, ... ]");
+    reporter.error(table->source(),
+                   "question has no choices; add choices = [ { en = \"...\", "
+                   "ja = \"...\" }, ... ]");
     ok = false;
   } else if (!list || list->size() < 2 || list->size() > max_question_choices) {
     reporter.error(choices->source(), "choices must be a list of 2 to " +
@@ -269,14 +277,16 @@ std::optional<StepQuestion> read_question(const toml::node& node, Reporter& repo
   } else {
     for (size_t i = 0; i < list->size(); ++i) {
       LocalizedText choice;
-      ok = read_localized_node((*list)[i], "choice " + std::to_string(i + 1), choice, reporter) && ok;
+      ok = read_localized_node((*list)[i], "choice " + std::to_string(i + 1), choice, reporter) &&
+           ok;
       question.choices.push_back(std::move(choice));
     }
   }
   const toml::node* answer = table->get("answer");
   int64_t number = 0;
   if (!answer) {
-    reporter.error(table->source(), "question has no answer; add answer = N (choices count from 1)");
+    reporter.error(table->source(),
+                   "question has no answer; add answer = N (choices count from 1)");
     ok = false;
   } else if (!answer->is_integer()) {
     reporter.error(answer->source(), "answer must be the number of the right choice (from 1)");
@@ -284,7 +294,8 @@ std::optional<StepQuestion> read_question(const toml::node& node, Reporter& repo
   } else if (list && !question.choices.empty()) {
     number = answer->as_integer()->get();
     if (number < 1 || number > static_cast<int64_t>(question.choices.size())) {
-      reporter.error(answer->source(), "answer = " + std::to_string(number) + " but the question has " +
+      reporter.error(answer->source(), "answer = " + std::to_string(number) +
+                                           " but the question has " +
                                            std::to_string(question.choices.size()) +
                                            " choices; answers count from 1");
       ok = false;
@@ -302,77 +313,90 @@ void read_step(const toml::table& table, LessonStep& step, Reporter& reporter) {
   if (const toml::node* select = table.get("select")) {
     if (auto selector = read_selector(*select, "select", reporter)) step.select = *selector;
   } else {
-    reporter.error(table.source(), "missing select: which event the step shows, e.g. "
-                                   "select = { type = \"reply\", code = 354 }");
+    reporter.error(table.source(),
+                   "missing select: which event the step shows, e.g. "
+                   "select = { type = \"reply\", code = 354 }");
   }
   int64_t number = 0;
   if (const toml::node* layer = table.get("layer")) {
-    if (read_integer(*layer, "layer", 1, 7, number, reporter)) step.layer = static_cast<uint8_t>(number);
+    if (read_integer(*layer, "layer", 1, 7, number, reporter))
+      step.layer = static_cast<uint8_t>(number);
   }
   std::string play;
   bool has_play = read_string(table, "play", false, "step", play, reporter);
   if (has_play && !parse_play_mode(play, step.play)) {
     reporter.error(table.get("play")->source(),
-                   "play = \"" + play + "\"; use event, exchange, session or from_start "
-                   "(or play_to = { ... } to play up to another event)");
+                   "play = \"" + play +
+                       "\"; use event, exchange, session or from_start "
+                       "(or play_to = { ... } to play up to another event)");
   }
   if (const toml::node* until = table.get("play_to")) {
     if (has_play && step.play != PlayMode::until) {
-      reporter.error(until->source(), "play_to and play = \"" + play +
-                                          "\" contradict each other; keep one of them");
+      reporter.error(until->source(),
+                     "play_to and play = \"" + play + "\" contradict each other; keep one of them");
     }
     if (auto selector = read_selector(*until, "play_to", reporter)) step.play_to = *selector;
     step.play = PlayMode::until;
   } else if (has_play && step.play == PlayMode::until) {
     reporter.error(table.get("play")->source(), "play = \"until\" needs play_to = { ... }");
   }
-  if (const toml::node* question = table.get("question")) step.question = read_question(*question, reporter);
+  if (const toml::node* question = table.get("question"))
+    step.question = read_question(*question, reporter);
 }
 
 void read_level(const toml::node& node, LessonLevel& level, Reporter& reporter) {
   if (node.is_integer()) {
     int64_t number = 0;
-    if (read_integer(node, "level", 1, 3, number, reporter)) level = static_cast<LessonLevel>(number);
+    if (read_integer(node, "level", 1, 3, number, reporter))
+      level = static_cast<LessonLevel>(number);
     return;
   }
   if (node.is_string()) {
     const std::string& name = node.as_string()->get();
-    for (LessonLevel l : {LessonLevel::beginner, LessonLevel::intermediate, LessonLevel::advanced}) {
+    for (LessonLevel l :
+         {LessonLevel::beginner, LessonLevel::intermediate, LessonLevel::advanced}) {
       if (name == lesson_level_name(l)) {
         level = l;
         return;
       }
     }
   }
-  reporter.error(node.source(), "level must be 1, 2, 3 or \"beginner\", \"intermediate\", \"advanced\"");
+  reporter.error(node.source(),
+                 "level must be 1, 2, 3 or \"beginner\", \"intermediate\", \"advanced\"");
 }
 
 void read_lesson(const toml::table& root, Lesson& lesson, Reporter& reporter) {
   check_keys(root, {"id", "order", "level", "capture", "ports", "title", "summary", "steps"},
              "the lesson", reporter);
-  if (read_string(root, "id", true, "the lesson", lesson.id, reporter) && !is_valid_lesson_id(lesson.id)) {
-    reporter.error(root.get("id")->source(), "id \"" + lesson.id + "\" may use only a-z, 0-9, '-', "
-                                             "'_' and '.', at most " +
-                                                 std::to_string(max_lesson_id_length) + " characters");
+  if (read_string(root, "id", true, "the lesson", lesson.id, reporter) &&
+      !is_valid_lesson_id(lesson.id)) {
+    reporter.error(root.get("id")->source(), "id \"" + lesson.id +
+                                                 "\" may use only a-z, 0-9, '-', "
+                                                 "'_' and '.', at most " +
+                                                 std::to_string(max_lesson_id_length) +
+                                                 " characters");
   }
   int64_t number = 0;
   if (const toml::node* order = root.get("order")) {
-    if (read_integer(*order, "order", 0, 100'000, number, reporter)) lesson.order = static_cast<int>(number);
+    if (read_integer(*order, "order", 0, 100'000, number, reporter))
+      lesson.order = static_cast<int>(number);
   }
   if (const toml::node* level = root.get("level")) {
     read_level(*level, lesson.level, reporter);
   } else {
-    reporter.error(root.source(), "missing key 'level' in the lesson; use 1 (beginner), "
-                                  "2 (intermediate) or 3 (advanced)");
+    reporter.error(root.source(),
+                   "missing key 'level' in the lesson; use 1 (beginner), "
+                   "2 (intermediate) or 3 (advanced)");
   }
   if (read_string(root, "capture", true, "the lesson", lesson.capture, reporter)) {
     lesson.capture_line = static_cast<int>(root.get("capture")->source().begin.line);
     fs::path capture(lesson.capture);
-    bool escapes = std::any_of(capture.begin(), capture.end(), [](const fs::path& p) { return p == ".."; });
+    bool escapes =
+        std::any_of(capture.begin(), capture.end(), [](const fs::path& p) { return p == ".."; });
     if (lesson.capture.empty() || capture.is_absolute() || escapes) {
-      reporter.error(root.get("capture")->source(),
-                     "capture = \"" + lesson.capture + "\" must name a file inside captures/, "
-                     "e.g. capture = \"smtp-plain.pcap\"");
+      reporter.error(root.get("capture")->source(), "capture = \"" + lesson.capture +
+                                                        "\" must name a file inside captures/, "
+                                                        "e.g. capture = \"smtp-plain.pcap\"");
       lesson.capture.clear();
     }
   }
@@ -435,8 +459,9 @@ ParsedLesson parse_lesson_text(std::string_view text, const fs::path& file) {
   parsed.lesson.file = file;
   Reporter reporter(parsed.lesson.file, parsed.errors);
   if (text.size() > max_lesson_file_bytes) {
-    reporter.error_at(0, 0, "the file is larger than " + std::to_string(max_lesson_file_bytes / 1024) +
-                                " KiB; a lesson is prose, split it into several lessons");
+    reporter.error_at(0, 0,
+                      "the file is larger than " + std::to_string(max_lesson_file_bytes / 1024) +
+                          " KiB; a lesson is prose, split it into several lessons");
     return parsed;
   }
   toml::table root;
@@ -460,7 +485,8 @@ ParsedLesson parse_lesson_file(const fs::path& file) {
   if (!in) {
     ParsedLesson parsed;
     parsed.lesson.file = file;
-    parsed.errors.push_back({file, 0, 0, 0, "cannot read the file; check that it exists and is readable"});
+    parsed.errors.push_back(
+        {file, 0, 0, 0, "cannot read the file; check that it exists and is readable"});
     return parsed;
   }
   std::string text;

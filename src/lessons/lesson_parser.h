@@ -26,8 +26,8 @@ inline constexpr size_t max_question_choices = 8;
 inline constexpr size_t max_lesson_id_length = 64;
 
 struct ParsedLesson {
-  Lesson lesson;                     // filled as far as the file allowed
-  std::vector<LessonError> errors;   // sorted by line; empty when the file is well-formed
+  Lesson lesson;                    // filled as far as the file allowed
+  std::vector<LessonError> errors;  // sorted by line; empty when the file is well-formed
   bool ok() const { return errors.empty(); }
 };
 

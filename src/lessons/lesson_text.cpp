@@ -25,8 +25,8 @@ bool starts_own_line(std::string_view line) {
 
 std::string reflow_text(std::string_view text) {
   std::string out;
-  bool paragraph_open = false;   // the current paragraph has text
-  bool blank_seen = false;       // a blank line since the last text line
+  bool paragraph_open = false;  // the current paragraph has text
+  bool blank_seen = false;      // a blank line since the last text line
   while (true) {
     size_t newline = text.find('\n');
     std::string_view line = trim(text.substr(0, newline));

@@ -44,7 +44,7 @@ bool ProgressStore::load() {
   in.read(text.data(), static_cast<std::streamsize>(text.size()));
   text.resize(static_cast<size_t>(in.gcount()));
 
-  std::string section;   // empty: outside a valid section, keys are skipped
+  std::string section;  // empty: outside a valid section, keys are skipped
   std::string_view rest = text;
   while (!rest.empty()) {
     size_t newline = rest.find('\n');
@@ -118,7 +118,8 @@ bool ProgressStore::save(std::string& error) const {
   }
   fs::rename(temporary, path_, ec);
   if (ec) {
-    error = "cannot replace " + path_.string() + ": " + ec.message() + "; lesson progress is not saved";
+    error =
+        "cannot replace " + path_.string() + ": " + ec.message() + "; lesson progress is not saved";
     fs::remove(temporary, ec);
     return false;
   }
@@ -131,7 +132,7 @@ LessonProgress ProgressStore::get(std::string_view lesson_id) const {
 }
 
 void ProgressStore::set(const std::string& lesson_id, LessonProgress progress) {
-  if (!is_valid_lesson_id(lesson_id)) return;   // could not be written back as a section
+  if (!is_valid_lesson_id(lesson_id)) return;  // could not be written back as a section
   if (lessons_.size() >= max_lessons && !lessons_.count(lesson_id)) return;
   lessons_[lesson_id] = progress;
 }

@@ -26,7 +26,7 @@ namespace mailscope {
 
 struct LessonProgress {
   bool done = false;
-  uint32_t last_step = 0;   // 0-based index of the step the learner saw last
+  uint32_t last_step = 0;  // 0-based index of the step the learner saw last
 };
 
 class ProgressStore {
@@ -46,7 +46,7 @@ class ProgressStore {
   // Writes the file (creating its directory). False with a message naming the file.
   bool save(std::string& error) const;
 
-  LessonProgress get(std::string_view lesson_id) const;   // zero progress when unknown
+  LessonProgress get(std::string_view lesson_id) const;  // zero progress when unknown
   void set(const std::string& lesson_id, LessonProgress progress);
   void set_step(const std::string& lesson_id, uint32_t step);
   void set_done(const std::string& lesson_id, bool done);

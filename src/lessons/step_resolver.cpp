@@ -7,7 +7,8 @@ namespace mailscope {
 
 namespace {
 
-const Dialogue* dialogue_of(const std::vector<std::unique_ptr<Dialogue>>& dialogues, uint32_t stream) {
+const Dialogue* dialogue_of(const std::vector<std::unique_ptr<Dialogue>>& dialogues,
+                            uint32_t stream) {
   for (const auto& d : dialogues) {
     if (d && d->stream() == stream) return d.get();
   }
@@ -38,7 +39,7 @@ StepResolution resolve_step(const LessonStep& step,
                             const std::vector<std::unique_ptr<Dialogue>>& dialogues,
                             const std::string& where) {
   StepResolution result;
-  if (step.select.empty()) return result;   // the parser already reported the selector
+  if (step.select.empty()) return result;  // the parser already reported the selector
   SelectedEvent selected = select_event(step.select, dialogues, where);
   if (!selected.event) {
     result.problems.push_back({step.select.line, step.select.column, selected.error});
@@ -76,7 +77,8 @@ StepResolution resolve_step(const LessonStep& step,
       if (!step.play_to) break;
       SelectedEvent until = select_event(*step.play_to, dialogues, where);
       if (!until.event) {
-        result.problems.push_back({step.play_to->line, step.play_to->column, "play_to: " + until.error});
+        result.problems.push_back(
+            {step.play_to->line, step.play_to->column, "play_to: " + until.error});
         return result;
       }
       const Dialogue& to_dialogue = *dialogue_of(dialogues, until.event->stream);
@@ -111,7 +113,8 @@ std::vector<LessonError> resolve_lesson(Lesson& lesson,
     StepResolution r = resolve_step(step, dialogues, where);
     if (r.target) step.target = *r.target;
     for (ResolveProblem& p : r.problems) {
-      errors.push_back({lesson.file, p.line, p.column, static_cast<int>(i + 1), std::move(p.message)});
+      errors.push_back(
+          {lesson.file, p.line, p.column, static_cast<int>(i + 1), std::move(p.message)});
     }
   }
   return errors;

@@ -1,8 +1,10 @@
-// lessons/step_resolver.h — where a step's selectors land in a capture: the event, the range to play.
+// lessons/step_resolver.h — where a step's selectors land in a capture: the event, the range to
+// play.
 //
-//   const auto& dialogues = analyzer.dialogues();            // MailAnalyzer over lesson.capture_path
-//   StepResolution r = resolve_step(lesson.steps[i], dialogues, "captures/smtp-plain.pcap");
-//   if (r.target) { select(r.target->event); play(r.target->play_from, r.target->play_to); }
+//   const auto& dialogues = analyzer.dialogues();            // MailAnalyzer over
+//   lesson.capture_path StepResolution r = resolve_step(lesson.steps[i], dialogues,
+//   "captures/smtp-plain.pcap"); if (r.target) { select(r.target->event); play(r.target->play_from,
+//   r.target->play_to); }
 //
 // The loader calls this for every step (lesson_loader.h); the window may call it again against
 // the dialogues it analysed itself, which are the same for the same file and port mappings.
@@ -19,12 +21,12 @@
 namespace mailscope {
 
 struct ResolveProblem {
-  int line = 0, column = 0;   // the selector's place in the lesson file
+  int line = 0, column = 0;  // the selector's place in the lesson file
   std::string message;
 };
 
 struct StepResolution {
-  std::optional<StepTarget> target;     // set when every selector of the step resolved
+  std::optional<StepTarget> target;  // set when every selector of the step resolved
   std::vector<ResolveProblem> problems;
 };
 

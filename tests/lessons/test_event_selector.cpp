@@ -47,7 +47,7 @@ std::vector<std::unique_ptr<Dialogue>> sample() {
   done.answers = 0;
   imap->events.push_back(done);
   list.push_back(std::move(imap));
-  list.push_back(nullptr);   // a released session
+  list.push_back(nullptr);  // a released session
   return list;
 }
 
@@ -56,7 +56,7 @@ std::vector<std::unique_ptr<Dialogue>> sample() {
 TEST_CASE("selectors match by field and count matches in capture order", "[lessons][selector]") {
   auto dialogues = sample();
   EventSelector verb;
-  verb.verb = "auth";   // case-insensitive
+  verb.verb = "auth";  // case-insensitive
   SelectedEvent s = select_event(verb, dialogues, "x.pcap");
   REQUIRE(s.event);
   CHECK(*s.event == EventRef{0, 1});

@@ -1,10 +1,10 @@
 // tests/lessons/test_lesson_errors.cpp — broken lesson files are reported with file, line and
 // reason, and the other lessons of the directory still load.
-#include <catch2/catch.hpp>
+#include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 #include "lessons/lesson_loader.h"
 #include "lessons/lesson_parser.h"
@@ -18,8 +18,8 @@ namespace {
 class LessonSandbox {
  public:
   LessonSandbox() {
-    root_ = fs::temp_directory_path() / ("mailscope-lessons-" + std::to_string(::getpid()) + "-" +
-                                         std::to_string(counter_++));
+    root_ = fs::temp_directory_path() /
+            ("mailscope-lessons-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
     fs::remove_all(root_);
     fs::create_directories(root_ / "lessons");
     fs::create_directories(root_ / "captures");
@@ -41,7 +41,8 @@ class LessonSandbox {
 
 // A well-formed lesson on smtp-plain.pcap; `extra_step` is appended as a second step.
 std::string good_lesson(const std::string& id, const std::string& extra_step = "") {
-  return "id = \"" + id + "\"\n"
+  return "id = \"" + id +
+         "\"\n"
          "level = 1\n"
          "capture = \"smtp-plain.pcap\"\n"
          "title.en = \"Title\"\n"
@@ -80,7 +81,7 @@ TEST_CASE("a good lesson loads, resolves and reflows its prose", "[lessons][erro
   REQUIRE(l.steps.size() == 1);
   CHECK(l.steps[0].line == 9);
   CHECK(l.steps[0].text.en == "The server waits for the message.");
-  CHECK(l.steps[0].text.ja == "サーバーは本文を待ちます。");   // no space inside Japanese
+  CHECK(l.steps[0].text.ja == "サーバーは本文を待ちます。");  // no space inside Japanese
   CHECK(l.steps[0].layer == 7);
   CHECK(l.steps[0].play == PlayMode::exchange);
   REQUIRE(l.steps[0].target.resolved);
@@ -130,16 +131,16 @@ TEST_CASE("a missing Japanese text is reported", "[lessons][errors]") {
 TEST_CASE("missing keys, bad values and an answer out of range are reported", "[lessons][errors]") {
   LessonSandbox box;
   std::string step =
-      "\n[[steps]]\n"                                  // line 17
+      "\n[[steps]]\n"  // line 17
       "select = { verb = \"QUIT\" }\n"
-      "layer = 9\n"                                    // line 19
+      "layer = 9\n"  // line 19
       "play = \"everything\"\n"
       "text.en = \"e\"\n"
       "text.ja = \"j\"\n"
       "[steps.question]\n"
       "prompt = { en = \"q\", ja = \"問\" }\n"
       "choices = [ { en = \"a\", ja = \"あ\" }, { en = \"b\", ja = \"い\" } ]\n"
-      "answer = 3\n"                                   // line 26
+      "answer = 3\n"  // line 26
       "explanation = { en = \"x\", ja = \"説明\" }\n";
   std::string text = good_lesson("many", step);
   text.erase(text.find("level = 1\n"), 10);
@@ -150,9 +151,10 @@ TEST_CASE("missing keys, bad values and an answer out of range are reported", "[
   REQUIRE(layer);
   CHECK(layer->step == 2);
   CHECK(find_error(loaded.errors, "play = \"everything\"") != nullptr);
-  const LessonError* answer = find_error(loaded.errors, "answer = 3 but the question has 2 choices");
+  const LessonError* answer =
+      find_error(loaded.errors, "answer = 3 but the question has 2 choices");
   REQUIRE(answer);
-  CHECK(answer->line == 25);   // the file lost one line above (level)
+  CHECK(answer->line == 25);  // the file lost one line above (level)
 }
 
 TEST_CASE("a missing capture is reported at the capture line", "[lessons][errors]") {
@@ -182,7 +184,8 @@ TEST_CASE("a selector that matches nothing, or too much, is reported", "[lessons
   const LessonError& e = loaded.errors[0];
   CHECK(e.line == 10);
   CHECK(e.step == 1);
-  CHECK(e.message.find("selector {type=\"reply\", code=535} matches no event in") != std::string::npos);
+  CHECK(e.message.find("selector {type=\"reply\", code=535} matches no event in") !=
+        std::string::npos);
   CHECK(e.to_string().find("nomatch.toml:10: step 1: selector") != std::string::npos);
 
   std::string many = good_lesson("many");

@@ -2,7 +2,6 @@
 // text exists in English and Japanese, every step's selector resolves to exactly one event of
 // its capture, and the IMAP read-state lesson shows what it claims.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <set>
 
@@ -41,7 +40,7 @@ TEST_CASE("every lesson file in lessons/ loads without errors", "[lessons]") {
   int previous_order = -1;
   for (const Lesson& l : dir.lessons) {
     CHECK(ids.insert(l.id).second);
-    CHECK(l.order >= previous_order);   // sorted
+    CHECK(l.order >= previous_order);  // sorted
     previous_order = l.order;
   }
 }

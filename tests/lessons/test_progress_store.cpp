@@ -1,11 +1,11 @@
 // tests/lessons/test_progress_store.cpp — progress survives a round trip; a corrupt file does
 // not crash and keeps what is readable.
-#include <catch2/catch.hpp>
+#include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 #include "lessons/progress_store.h"
 
@@ -23,15 +23,15 @@ fs::path scratch(const std::string& name) {
 }  // namespace
 
 TEST_CASE("progress round trip", "[lessons][progress]") {
-  fs::path path = scratch("sub/dir/progress.ini");   // save creates the directories
+  fs::path path = scratch("sub/dir/progress.ini");  // save creates the directories
   fs::remove_all(path.parent_path());
   {
     ProgressStore store(path);
-    CHECK_FALSE(store.load());   // no file yet: a fresh start
+    CHECK_FALSE(store.load());  // no file yet: a fresh start
     store.set_step("smtp-dialogue", 3);
     store.set_done("mail-journey", true);
     store.set_step("mail-journey", 5);
-    store.set("Bad Id", {true, 1});   // cannot be a section name: ignored
+    store.set("Bad Id", {true, 1});  // cannot be a section name: ignored
     std::string error;
     REQUIRE(store.save(error));
     CHECK(error.empty());
@@ -56,7 +56,7 @@ TEST_CASE("a corrupt progress file keeps what it can", "[lessons][progress]") {
   std::ofstream(path, std::ios::binary)
       << garbage << "[ok-lesson]\ndone = true\nstep = 2\n"
       << "step = -4\nstep = 99999999999999\nnonsense line\n[not closed\n"
-      << "done = true\n"                 // belongs to no valid section
+      << "done = true\n"  // belongs to no valid section
       << "[other]\r\ndone = maybe\r\nstep = 7\r\n";
   ProgressStore store(path);
   REQUIRE(store.load());
@@ -83,7 +83,8 @@ TEST_CASE("the default progress path follows XDG_CONFIG_HOME, then HOME", "[less
   ::unsetenv("XDG_CONFIG_HOME");
   const char* home = std::getenv("HOME");
   if (home && *home) {
-    CHECK(ProgressStore::default_path() == fs::path(home) / ".config" / "mailscope" / "progress.ini");
+    CHECK(ProgressStore::default_path() ==
+          fs::path(home) / ".config" / "mailscope" / "progress.ini");
   }
   if (old_xdg) ::setenv("XDG_CONFIG_HOME", saved.c_str(), 1);
 }

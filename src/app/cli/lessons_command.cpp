@@ -13,7 +13,7 @@
 namespace mailscope::cli {
 namespace {
 
-constexpr size_t kEventLineWidth = 90;   // code points of an event's line shown under a step
+constexpr size_t kEventLineWidth = 90;  // code points of an event's line shown under a step
 
 struct Labels {
   const char* lesson;
@@ -108,14 +108,20 @@ int run_check(const LessonsOptions& options) {
   LessonDirectory dir = load_lesson_directory(options.directory, load_options(options));
   for (const LessonError& e : dir.errors) std::cout << e.to_string() << "\n";
   if (!dir.errors.empty()) {
+    if (dir.files == 0) return exit_input_error;  // no directory: its one error says so
     std::cout << dir.broken_files << " of " << dir.files << " lesson files in " << options.directory
               << " have mistakes (" << dir.errors.size() << " in all); the others load.\n";
+    return exit_input_error;
+  }
+  if (dir.files == 0) {
+    std::cout << "no *.toml lesson file in " << options.directory << "; nothing to check.\n";
     return exit_input_error;
   }
   size_t steps = 0, questions = 0;
   for (const Lesson& l : dir.lessons) steps += l.steps.size(), questions += count_questions(l);
   std::cout << dir.lessons.size() << " lessons in " << options.directory << ", " << steps
-            << " steps, " << questions << " questions: every selector resolves to exactly one event.\n";
+            << " steps, " << questions
+            << " questions: every selector resolves to exactly one event.\n";
   return exit_ok;
 }
 
@@ -124,9 +130,9 @@ int run_list(const LessonsOptions& options) {
   for (const Lesson& l : dir.lessons) {
     std::string level = lesson_level_label(l.level, options.language);
     std::cout << l.id << std::string(l.id.size() < 22 ? 22 - l.id.size() : 1, ' ') << level
-              << std::string(level.size() < 14 ? 14 - level.size() : 1, ' ')
-              << l.steps.size() << " " << labels(options.language).steps << "  "
-              << l.title.in(options.language) << "\n";
+              << std::string(level.size() < 14 ? 14 - level.size() : 1, ' ') << l.steps.size()
+              << " " << labels(options.language).steps << "  " << l.title.in(options.language)
+              << "\n";
   }
   for (const LessonError& e : dir.errors) std::cerr << e.to_string() << "\n";
   if (dir.lessons.empty() && !dir.errors.empty()) return exit_input_error;

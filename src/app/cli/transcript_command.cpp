@@ -41,7 +41,8 @@ bool parse_endpoint(const std::string& text, Endpoint& out) {
   }
   unsigned value = 0;
   auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
-  if (ec != std::errc() || end != port.data() + port.size() || value == 0 || value > 65535) return false;
+  if (ec != std::errc() || end != port.data() + port.size() || value == 0 || value > 65535)
+    return false;
   out.port = static_cast<uint16_t>(value);
   uint8_t bytes[16];
   if (inet_pton(AF_INET, host.c_str(), bytes) == 1) {

@@ -1,7 +1,8 @@
 // app/cli/transcript_command.h — `mailscope-cli write-transcript`: a typed dialogue into a pcap.
 //
 //   mailscope-cli write-transcript captures/transcripts/imap-lesson-source.txt
-//       captures/lesson-imap-transcript.pcap [--client 192.0.2.10:49152] [--server 198.51.100.25:143]
+//       captures/lesson-imap-transcript.pcap [--client 192.0.2.10:49152] [--server
+//       198.51.100.25:143]
 //   (one command line)
 //
 // For the few lesson dialogues that real software cannot produce (the lesson sources' IMAP
@@ -19,7 +20,7 @@ namespace mailscope::cli {
 struct TranscriptOptions {
   std::string transcript_path;
   std::string output_path;
-  std::string client = "192.0.2.10:49152";    // RFC 5737 documentation addresses
+  std::string client = "192.0.2.10:49152";  // RFC 5737 documentation addresses
   std::string server = "198.51.100.25:143";
 };
 
