@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "protocols/common/text.h"
@@ -110,22 +111,28 @@ TEST_CASE("every command and reply tshark dissects is an event with the same ver
     CollectedCapture capture = collect_capture((captures_dir / file).string(), true);
     REQUIRE(capture.error.empty());
 
-    // Index our events by (stream, frame that carried their last byte).
+    // Index our events by (stream, frame): an event counts in every frame that carried part
+    // of it, since tshark reports a multi-line reply in the frame of each line and an IMAP
+    // command with a literal in the frame of its first line.
     std::map<std::pair<uint32_t, uint64_t>, FrameEvents> ours;
     for (const auto& d : capture.dialogues) {
       for (const DialogueEvent& e : d->events) {
-        FrameEvents& at = ours[{d->stream(), e.span.last_packet}];
-        if (e.type == EventType::command) {
-          at.commands.insert(std::string(split_word(e.verb).first));
-          if (!e.tag.empty()) at.tags.insert(e.tag);
-        }
-        if ((e.type == EventType::reply || e.type == EventType::greeting ||
-             e.type == EventType::continuation) && e.code != 0) {
-          at.codes.insert(std::to_string(e.code));
-        }
-        if (e.type == EventType::reply && !e.status.empty()) {
-          at.statuses.insert(e.status);
-          if (!e.tag.empty()) at.tags.insert(e.tag);
+        for (uint64_t frame = e.span.first_packet; frame <= e.span.last_packet; ++frame) {
+          FrameEvents& at = ours[{d->stream(), frame}];
+          if (e.type == EventType::command) {
+            // tshark names UID commands by their second word ("UID FETCH" is "FETCH").
+            auto [first, rest] = split_word(e.verb);
+            at.commands.insert(std::string(first));
+            if (!rest.empty()) at.commands.insert(std::string(rest));
+            if (!e.tag.empty()) at.tags.insert(e.tag);
+          }
+          bool answer = e.type == EventType::reply || e.type == EventType::greeting ||
+                        e.type == EventType::continuation;
+          if (answer && e.code != 0) at.codes.insert(std::to_string(e.code));
+          if (answer && !e.status.empty()) {
+            at.statuses.insert(e.status);
+            if (!e.tag.empty()) at.tags.insert(e.tag);
+          }
         }
       }
     }
