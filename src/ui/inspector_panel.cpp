@@ -108,6 +108,11 @@ void draw_inspector_panel(ViewState& s) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   for (const LayerFact& fact : s.facts.layers) {
     ImGui::PushID(layer_number(fact.layer));
+    const bool focused = s.lesson_layer == layer_number(fact.layer);
+    if (focused && s.scroll_to_layer) {
+      ImGui::SetScrollHereY(0.0f);
+      s.scroll_to_layer = false;
+    }
     ImVec2 start = ImGui::GetCursorScreenPos();
     ImGui::Indent(10.0f * s.scale);
     ImGui::BeginGroup();
@@ -122,6 +127,10 @@ void draw_inspector_panel(ViewState& s) {
     ImGui::Unindent(10.0f * s.scale);
     ImVec2 end = ImGui::GetItemRectMax();
     dl->AddRectFilled(start, ImVec2(start.x + 5.0f * s.scale, end.y), layer_colour(fact.layer));
+    // The layer a lesson step is about: framed in its colour, so the eye goes there first.
+    if (focused)
+      dl->AddRect(start, ImVec2(ImGui::GetWindowContentRegionMax().x + ImGui::GetWindowPos().x, end.y + 2.0f),
+                  layer_colour(fact.layer), 3.0f, 0, 2.0f * s.scale);
     ImGui::Spacing();
     ImGui::PopID();
   }

@@ -7,6 +7,8 @@
 #include <filesystem>
 
 #include "ui/inspector_panel.h"
+#include "ui/lesson_panel.h"
+#include "ui/lesson_stage.h"
 #include "ui/model/ui_strings.h"
 #include "ui/packets_panel.h"
 #include "ui/playback_bar.h"
@@ -26,6 +28,75 @@ MainView::MainView(Settings settings, PortMap ports, bool persist)
 }
 
 MainView::~MainView() = default;
+
+void MainView::start_lessons(const std::string& dir, bool show) {
+  show_lessons_ = show;
+  if (dir.empty()) return;
+  if (persist_) progress_.load();
+  lessons_.set_store(&progress_);
+  lesson_loader_.start(dir);
+  lessons_started_ = true;
+}
+
+void MainView::request_lesson(const std::string& id, std::optional<size_t> step) {
+  requested_lesson_ = std::make_pair(id, step);
+  show_lessons_ = true;
+}
+
+bool MainView::lesson_step_shown() const {
+  return lessons_.is_open() && lesson_generation_ == lessons_.generation() && !step_pending_ && !loader_.running();
+}
+
+void MainView::take_lessons() {
+  std::optional<LessonDirectory> dir = lesson_loader_.take_result();
+  if (!dir) return;
+  lessons_.set_directory(std::move(*dir));
+  for (const LessonError& e : lessons_.errors()) set_status(e.to_string());
+  if (!requested_lesson_) return;
+  const auto [id, step] = *requested_lesson_;
+  requested_lesson_.reset();
+  size_t index = lessons_.find(id);
+  if (index == LessonPlayer::kNone || !lessons_.open(index, step)) set_status(ui_format("lessons.unknown", state_.language, {id}));
+}
+
+// The player moved (a lesson opened, Back, Next): bring the stage to the step, loading the
+// lesson's capture first when another one is open.
+void MainView::follow_lesson() {
+  if (lessons_.take_dirty() && persist_) {
+    std::string error;
+    if (!progress_.save(error)) set_status(ui_format("error.settings", state_.language, {error}));
+  }
+  if (lesson_generation_ == lessons_.generation()) return;
+  lesson_generation_ = lessons_.generation();
+  step_pending_ = false;
+  const Lesson* lesson = lessons_.lesson();
+  if (!lesson || !lessons_.step()) {
+    state_.lesson_layer = 0;
+    state_.playback.clear_stop();
+    return;
+  }
+  if (capture_matches(state_, *lesson)) {
+    show_lesson_step();
+    return;
+  }
+  step_pending_ = true;
+  if (loader_.running() && loader_.path() == lesson->capture_path.string()) return;  // already coming
+  PortMap ports = ports_;
+  for (const std::string& spec : lesson->ports) {
+    std::string error;
+    ports.add_mapping(spec, error);  // the lesson loader checked these already
+  }
+  loader_.start(lesson->capture_path.string(), ports);
+  set_status(ui_format("load.progress", state_.language, {lesson->capture_path.filename().string()}));
+}
+
+void MainView::show_lesson_step() {
+  step_pending_ = false;
+  const Lesson* lesson = lessons_.lesson();
+  const LessonStep* step = lessons_.step();
+  step_resolved_ = lesson && step && apply_lesson_step(state_, *lesson, *step);
+  if (!step_resolved_ && lesson) set_status(ui_text("lessons.unresolved", state_.language));
+}
 
 void MainView::set_fonts(UiFonts fonts, float scale) {
   state_.fonts = fonts;
@@ -61,6 +132,7 @@ void MainView::take_load_result() {
   std::optional<LoadResult> result = loader_.take_result();
   if (!result) return;
   const Language lang = state_.language;
+  if (!result->capture) step_pending_ = false;  // the lesson's text stays; the stage keeps its capture
   if (result->cancelled) {
     set_status(ui_format("status.cancelled", lang, {result->path}));
     return;
@@ -98,6 +170,7 @@ void MainView::take_load_result() {
   if (!c.warning.empty()) set_status(state_.status + "  " + ui_format("status.warning", lang, {c.warning}));
   add_recent_file(settings_, std::filesystem::absolute(c.path).string());
   save_settings_now();
+  if (step_pending_ && lessons_.lesson() && capture_matches(state_, *lessons_.lesson())) show_lesson_step();
 }
 
 void MainView::set_language(Language language) {
@@ -143,6 +216,14 @@ void MainView::draw_menu_bar() {
         select_session(state_, state_.stream);
         state_.playback.play();
       }
+    }
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu(ui_text("menu.lessons", lang))) {
+    if (ImGui::MenuItem(ui_text("menu.lessons.show", lang), nullptr, show_lessons_)) show_lessons_ = !show_lessons_;
+    if (ImGui::MenuItem(ui_text("menu.lessons.list", lang))) {
+      show_lessons_ = true;
+      lessons_.close();
     }
     ImGui::EndMenu();
   }
@@ -201,6 +282,8 @@ void MainView::frame(double dt) {
     theme_dirty_ = false;
   }
   take_load_result();
+  take_lessons();
+  follow_lesson();
   ImGuiIO& io = ImGui::GetIO();
   if (!ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) {
     handle_playback_keys(state_);
@@ -234,6 +317,15 @@ void MainView::frame(double dt) {
 
     ImGui::TableSetColumnIndex(0);
     cell_top = ImGui::GetCursorPosY();
+    if (show_lessons_) {
+      // The lesson column replaces sessions, packets and bytes: the step's text beside the stage.
+      ImGui::PushFont(state_.fonts.large);
+      ImGui::TextUnformatted(ui_text("lessons.title", lang));
+      ImGui::PopFont();
+      ImGui::BeginChild("lessons", ImVec2(0, rest_of_cell()));
+      if (draw_lesson_panel(state_, lessons_, lessons_loading()).replay && lessons_.is_open()) lesson_generation_ = 0;
+      ImGui::EndChild();
+    } else {
     ImGui::PushFont(state_.fonts.large);
     ImGui::TextUnformatted(ui_text("sessions.title", lang));
     ImGui::PopFont();
@@ -252,6 +344,7 @@ void MainView::frame(double dt) {
     ImGui::BeginChild("hex_view", ImVec2(0, rest_of_cell()));
     draw_hex_panel(state_);
     ImGui::EndChild();
+    }
 
     ImGui::TableSetColumnIndex(1);
     cell_top = ImGui::GetCursorPosY();

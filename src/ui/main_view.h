@@ -11,12 +11,17 @@
 // packets_panel (list + hex), file_browser.
 #pragma once
 #include <functional>
+#include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
+#include "lessons/progress_store.h"
 #include "protocols/port_map.h"
 #include "ui/file_browser.h"
 #include "ui/model/capture_loader.h"
+#include "ui/model/lesson_directory_loader.h"
+#include "ui/model/lesson_player.h"
 #include "ui/model/settings.h"
 #include "ui/view_state.h"
 
@@ -40,6 +45,17 @@ class MainView {
   Settings& settings() { return settings_; }
   void save_settings_now();
 
+  // Lessons: loads `dir` in the background; `show` puts the lesson panel in the left column.
+  void start_lessons(const std::string& dir, bool show);
+  // Opens a lesson (by id) once the lessons are loaded; step is 0-based, none: where the
+  // learner left it.
+  void request_lesson(const std::string& id, std::optional<size_t> step);
+  LessonPlayer& lesson_player() { return lessons_; }
+  bool lessons_loading() const { return lesson_loader_.busy() || (!lessons_.loaded() && lessons_started_); }
+  // True when the open lesson step is on the stage (its capture loaded, its range playing).
+  bool lesson_step_shown() const;
+  bool lesson_step_resolved() const { return step_resolved_; }
+
   // Called with every new status or error line (the program prints them to stdout).
   std::function<void(const std::string&)> on_status;
   // Where "Open the built-in example" points (empty: the menu item is hidden).
@@ -53,6 +69,9 @@ class MainView {
   void draw_error_dialog();
   void set_language(Language language);
   void set_theme(bool dark);
+  void take_lessons();
+  void follow_lesson();
+  void show_lesson_step();
 
   ViewState state_;
   CaptureLoader loader_;
@@ -62,6 +81,16 @@ class MainView {
   bool quit_ = false;
   bool theme_dirty_ = true;
   FileBrowser browser_;
+
+  LessonDirectoryLoader lesson_loader_;
+  LessonPlayer lessons_;
+  ProgressStore progress_{ProgressStore::default_path()};
+  bool lessons_started_ = false;
+  bool show_lessons_ = false;
+  std::optional<std::pair<std::string, std::optional<size_t>>> requested_lesson_;
+  uint64_t lesson_generation_ = 0;  // the player's generation last applied to the stage
+  bool step_pending_ = false;       // waiting for the lesson's capture to load
+  bool step_resolved_ = false;
 };
 
 }  // namespace mailscope

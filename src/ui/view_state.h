@@ -58,6 +58,9 @@ struct ViewState {
   LayerFacts facts;
   double step_shown_at = 0;         // ImGui time when shown_step changed (encapsulation animation)
 
+  int lesson_layer = 0;             // 1..7: the layer a lesson step opens (0: none)
+  bool scroll_to_layer = false;     // the inspector scrolls to lesson_layer once
+
   std::string status;               // one line at the bottom
   std::string error;                // shown in a modal until dismissed
   bool error_new = false;

@@ -3,6 +3,13 @@
 //
 //   mailscope [FILE] [--screenshot PNG] [--play-seconds S] [--lang en|ja] [--theme light|dark]
 //             [--port P=proto]... [--benchmark-frames N]
+//             [--lesson ID [--step N]] [--walk-lessons [--walk-screenshots DIR]]
+//
+// With no FILE the lesson list is shown, the first lesson's capture playing beside it.
+// --lesson opens a lesson at step N (1-based; default: where the learner left it).
+// --walk-lessons opens every step of every lesson in turn, prints each one, writes one
+// screenshot per lesson into DIR (its middle step, after --play-seconds) and exits: 0 when
+// every step was found in its capture, 1 otherwise (lesson_walk.h).
 //
 // --screenshot loads the capture, plays it for S seconds, writes the window as a PNG and exits
 // 0 (also when the capture could not be opened: the picture then shows the error). Status and
@@ -16,11 +23,13 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "default_capture.h"
 #include "frame_stats.h"
+#include "lesson_walk.h"
 #include "screenshot.h"
 #include "ui/fonts.h"
 #include "ui/main_view.h"
@@ -54,6 +63,13 @@ int main(int argc, char** argv) {
   app.add_option("--port", port_specs, "decode a port as a protocol, e.g. 2525=smtp (repeatable)");
   app.add_option("--benchmark-frames", benchmark_frames, "draw N frames after loading, print frame times, exit")
       ->check(CLI::Range(1, 1000000));
+  std::string lesson_id, walk_dir;
+  int lesson_step = 0;
+  bool walk = false;
+  app.add_option("--lesson", lesson_id, "open this lesson (its id, e.g. smtp-dialogue)");
+  app.add_option("--step", lesson_step, "with --lesson: the step to open (1-based)")->check(CLI::Range(1, 10000));
+  app.add_flag("--walk-lessons", walk, "open every step of every lesson, print them, exit");
+  app.add_option("--walk-screenshots", walk_dir, "with --walk-lessons: write one PNG per lesson here");
   CLI11_PARSE(app, argc, argv);
 
   PortMap ports;
@@ -64,7 +80,7 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  const bool unattended = !screenshot.empty() || benchmark_frames > 0;
+  const bool unattended = !screenshot.empty() || benchmark_frames > 0 || walk;
   Settings settings;
   if (!unattended) load_settings(settings_path(), settings);
   if (lang == "ja") settings.language = Language::japanese;
@@ -115,6 +131,11 @@ int main(int argc, char** argv) {
   view.set_fonts(fonts, scale);
   view.on_status = [](const std::string& line) { std::cout << "mailscope: " << line << std::endl; };
   view.default_capture = find_default_capture(default_capture_roots());
+  // A new user (no file) lands on the lesson list with the journey capture playing beside it.
+  view.start_lessons(find_lesson_directory(default_capture_roots()).string(), file.empty());
+  if (!lesson_id.empty())
+    view.request_lesson(lesson_id, lesson_step > 0 ? std::optional<size_t>(lesson_step - 1) : std::nullopt);
+  LessonWalk walker(walk_dir, play_seconds, settings.language == Language::japanese ? "ja" : "en");
   if (!file.empty()) view.open(file);
   else if (!view.default_capture.empty()) view.open(view.default_capture);
   else view.on_status(ui_text("error.no_default", settings.language));
@@ -147,7 +168,13 @@ int main(int argc, char** argv) {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
-    const bool ready = !view.loading();
+    const bool ready = !view.loading() && !view.lessons_loading() &&
+                       (!view.lesson_player().is_open() || view.lesson_step_shown());
+    if (walk && walker.frame(view, dt, width, height)) {
+      done = true;
+      glfwSwapBuffers(window);
+      break;
+    }
     if (ready && (!screenshot.empty() || benchmark_frames > 0)) played += dt;
     const double waited = std::chrono::duration<double>(now - started).count();
     if (!screenshot.empty() && ((ready && played >= play_seconds) || waited > 300.0)) {
@@ -170,6 +197,7 @@ int main(int argc, char** argv) {
     }
     glfwSwapBuffers(window);
   }
+  if (walk) std::cout << walker.summary() << std::endl;
   if (!unattended) {
     glfwGetWindowSize(window, &view.settings().window_width, &view.settings().window_height);
     view.save_settings_now();
@@ -179,5 +207,5 @@ int main(int argc, char** argv) {
   ImGui::DestroyContext();
   glfwDestroyWindow(window);
   glfwTerminate();
-  return 0;
+  return walk && !walker.all_resolved() ? 1 : 0;
 }

@@ -14,6 +14,7 @@ void Playback::reset(const Timeline* timeline) {
 
 void Playback::play() {
   if (at_end()) clock_ = 0;  // play after the end starts over
+  if (has_stop_ && clock_ >= stop_) has_stop_ = false;
   playing_ = timeline_ && !timeline_->empty();
 }
 
@@ -24,6 +25,10 @@ void Playback::toggle() {
 bool Playback::advance(double seconds) {
   if (!playing_ || !timeline_ || seconds <= 0) return false;
   clock_ = std::min(clock_ + seconds * speed_, timeline_->duration_seconds());
+  if (has_stop_ && clock_ >= stop_) {
+    clock_ = std::max(0.0, std::min(stop_, timeline_->duration_seconds()));
+    playing_ = false;
+  }
   if (at_end()) playing_ = false;
   return true;
 }

@@ -37,6 +37,12 @@ class Playback {
   void go_to_step(size_t step);
   void scrub_to(double seconds);  // clamped to [0, duration]
 
+  // A lesson step plays a range and stops at its end: advance() pauses at `seconds`. Playing
+  // again from there clears the stop, so the learner can go on watching.
+  void set_stop(double seconds) { stop_ = seconds; has_stop_ = true; }
+  void clear_stop() { has_stop_ = false; }
+  bool has_stop() const { return has_stop_; }
+
   void set_speed(double speed);   // clamped to [0.25, 16]
   double speed() const { return speed_; }
   void faster();                  // next of 0.25, 0.5, 1, 2, 4, 8, 16
@@ -52,6 +58,8 @@ class Playback {
   double clock_ = 0;
   double speed_ = 1.0;
   bool playing_ = false;
+  double stop_ = 0;
+  bool has_stop_ = false;
 };
 
 }  // namespace mailscope
