@@ -9,6 +9,7 @@
 
 #include "ui/model/ui_strings.h"
 #include "ui/theme.h"
+#include "ui/wrapped_text.h"
 
 namespace mailscope {
 
@@ -119,9 +120,9 @@ void draw_inspector_panel(ViewState& s) {
     ImGui::PushFont(s.fonts.large);
     ImGui::TextUnformatted(std::string(osi_layer_title(fact.layer, lang)).c_str());
     ImGui::PopFont();
-    for (const std::string& line : fact.lines) ImGui::TextWrapped("%s", line.c_str());
+    for (const std::string& line : fact.lines) draw_wrapped_text(line);
     ImGui::PushStyleColor(ImGuiCol_Text, faint_text_colour());
-    ImGui::TextWrapped("%s", std::string(osi_layer_explanation(fact.layer, lang)).c_str());
+    draw_wrapped_text(osi_layer_explanation(fact.layer, lang));
     ImGui::PopStyleColor();
     ImGui::EndGroup();
     ImGui::Unindent(10.0f * s.scale);

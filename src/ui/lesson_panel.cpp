@@ -8,6 +8,7 @@
 #include "ui/model/osi_layers.h"
 #include "ui/model/ui_strings.h"
 #include "ui/theme.h"
+#include "ui/wrapped_text.h"
 
 namespace mailscope {
 
@@ -24,7 +25,7 @@ void draw_paragraphs(const std::string& text) {
     std::string para =
         text.substr(start, end == std::string::npos ? std::string::npos : end - start);
     if (!para.empty()) {
-      ImGui::TextWrapped("%s", para.c_str());
+      draw_wrapped_text(para);
       ImGui::Spacing();
     }
     if (end == std::string::npos) break;
@@ -70,7 +71,7 @@ void draw_list(ViewState& s, LessonPlayer& player) {
                                 : ui_text("lessons.not_done", lang));
     ImGui::PopStyleColor();
     ImGui::PushStyleColor(ImGuiCol_Text, faint_text_colour());
-    ImGui::TextWrapped("%s", l.summary.in(lang).c_str());
+    draw_wrapped_text(l.summary.in(lang));
     ImGui::PopStyleColor();
     ImGui::PopID();
   }
@@ -80,18 +81,23 @@ void draw_list(ViewState& s, LessonPlayer& player) {
 void draw_question(LessonPlayer& player, const StepQuestion& q, Language lang) {
   ImGui::Separator();
   ImGui::TextUnformatted(ui_text("lessons.question", lang));
-  ImGui::TextWrapped("%s", q.prompt.in(lang).c_str());
+  draw_wrapped_text(q.prompt.in(lang));
   const auto chosen = player.chosen();
+  // A frame border: the light theme's radio circles are otherwise nearly invisible.
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
   for (size_t c = 0; c < q.choices.size(); ++c) {
     ImGui::PushID(static_cast<int>(c));
     if (ImGui::RadioButton("##choice", chosen && *chosen == c)) player.choose(c);
     ImGui::SameLine();
-    ImGui::TextWrapped("%s", q.choices[c].in(lang).c_str());
+    ImGui::BeginGroup();  // a choice of several lines stays beside its button
+    draw_wrapped_text(q.choices[c].in(lang));
+    ImGui::EndGroup();
     ImGui::PopID();
   }
   if (!chosen) ImGui::BeginDisabled();
   if (ImGui::Button(ui_text("lessons.check", lang))) player.check();
   if (!chosen) ImGui::EndDisabled();
+  ImGui::PopStyleVar();
   if (player.answer() == AnswerState::unanswered) return;
   const bool right = player.answer() == AnswerState::right;
   ImGui::PushStyleColor(ImGuiCol_Text, right ? kRight : kWrong);
@@ -113,7 +119,7 @@ LessonPanelResult draw_lesson(ViewState& s, LessonPlayer& player, const Lesson& 
     return result;
   }
   ImGui::PushFont(s.fonts.large);
-  ImGui::TextWrapped("%s", l.title.in(lang).c_str());
+  draw_wrapped_text(l.title.in(lang));
   ImGui::PopFont();
   const size_t n = player.step_count(), i = player.step_index();
   ImGui::ProgressBar(
