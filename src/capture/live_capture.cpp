@@ -5,6 +5,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <pcap/pcap.h>
+#include <poll.h>
 #include <sys/socket.h>
 
 #include <cstring>
@@ -119,13 +120,18 @@ LiveCapture::Opened LiveCapture::open(const LiveOptions& options) {
     }
   }
   Opened opened;
-  opened.capture.reset(new LiveCapture(handle, name));
+  opened.capture.reset(new LiveCapture(handle, name, options.timeout_ms));
   return opened;
 }
 
-LiveCapture::LiveCapture(pcap* handle, std::string interface)
-    : handle_(handle), interface_(std::move(interface)) {
+LiveCapture::LiveCapture(pcap* handle, std::string interface, int timeout_ms)
+    : handle_(handle), interface_(std::move(interface)), timeout_ms_(timeout_ms) {
   link_type_ = static_cast<uint16_t>(pcap_datalink(handle_));
+  // With immediate mode, Linux libpcap waits for a packet without ever timing out, so we read
+  // without blocking and wait in poll() ourselves: read() can then return `timeout` and a
+  // --duration or a Stop is noticed on an idle interface.
+  char errbuf[PCAP_ERRBUF_SIZE];
+  selectable_fd_ = pcap_setnonblock(handle_, 1, errbuf) == 0 ? pcap_get_selectable_fd(handle_) : -1;
 }
 
 LiveCapture::~LiveCapture() { pcap_close(handle_); }
@@ -135,6 +141,10 @@ LiveCapture::Read LiveCapture::read(Frame& frame) {
   pcap_pkthdr* header = nullptr;
   const u_char* data = nullptr;
   int status = pcap_next_ex(handle_, &header, &data);
+  if (status == 0 && selectable_fd_ >= 0 && !draining_) {
+    pollfd waiting{selectable_fd_, POLLIN, 0};
+    if (poll(&waiting, 1, timeout_ms_) > 0) status = pcap_next_ex(handle_, &header, &data);
+  }
   if (status == 1) {
     frame.number = next_number_++;
     // With nanosecond precision tv_usec holds nanoseconds (pcap_set_tstamp_precision(3PCAP)).

@@ -81,7 +81,7 @@ class LiveCapture {
   const std::string& interface_name() const { return interface_; }
 
  private:
-  LiveCapture(pcap* handle, std::string interface);
+  LiveCapture(pcap* handle, std::string interface, int timeout_ms);
   pcap* handle_;
   std::string interface_;
   std::string error_;
@@ -89,6 +89,8 @@ class LiveCapture {
   uint64_t next_number_ = 1;
   std::atomic<bool> stop_requested_{false};
   bool draining_ = false;
+  int timeout_ms_ = 100;
+  int selectable_fd_ = -1;
   void refresh_stats();
   std::atomic<uint64_t> received_{0};
   std::atomic<uint64_t> dropped_by_kernel_{0}, dropped_by_interface_{0};

@@ -45,6 +45,7 @@ std::string mask(std::string_view text, const std::vector<std::string_view>& sor
 void mask_event(DialogueEvent& event, const std::vector<std::string_view>& sorted) {
   if (sorted.empty()) return;
   event.text = mask(event.text, sorted);
+  event.arguments = mask(event.arguments, sorted);
   event.decoded = mask(event.decoded, sorted);
   for (auto& [name, value] : event.details) value = mask(value, sorted);
 }

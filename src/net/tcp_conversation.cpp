@@ -12,6 +12,7 @@ Frame BuiltFrame::as_frame(uint64_t number) const {
   Frame frame;
   frame.number = number;
   frame.time_ns = time_ns;
+  frame.link_type = link_type;
   frame.captured_length = frame.original_length = static_cast<uint32_t>(bytes.size());
   frame.data = bytes.data();
   return frame;
@@ -33,7 +34,7 @@ void TcpConversation::emit(Side from, uint8_t flags, std::string_view payload) {
   spec.acknowledgement = (flags & tcp_flag::ack) ? next_sequence_[to] : 0;
   spec.flags = flags;
   spec.payload = std::string(payload);
-  frames_.push_back({clock_ns_, build_tcp_frame(settings_.link_type, spec)});
+  frames_.push_back({clock_ns_, settings_.link_type, build_tcp_frame(settings_.link_type, spec)});
   clock_ns_ += settings_.step_ns;
   // RFC 9293 §3.4: SYN and FIN each take one sequence number, data one per byte.
   next_sequence_[from] += static_cast<uint32_t>(payload.size());

@@ -32,6 +32,7 @@ struct ConversationSettings {
 
 struct BuiltFrame {
   int64_t time_ns = 0;
+  uint16_t link_type = 1;
   std::vector<uint8_t> bytes;
   // A Frame view of these bytes, numbered `number` (valid while this BuiltFrame lives).
   Frame as_frame(uint64_t number) const;

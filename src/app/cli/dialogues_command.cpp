@@ -169,9 +169,7 @@ int run_dialogues(const DialoguesOptions& options) {
     return d.protocol != Protocol::other || options.stream.has_value();
   };
   auto print = [&](Dialogue& d) {
-    if (options.redact) {
-      for (DialogueEvent& e : d.events) redact(e);
-    }
+    if (options.redact) redact_all(d.events);   // a secret may recur in later events
     if (options.json) {
       for (size_t i = 0; i < d.events.size(); ++i) {
         std::cout << event_json(d, d.events[i], i, options.language).dump(
