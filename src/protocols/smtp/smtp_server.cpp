@@ -77,6 +77,15 @@ void SmtpDecoder::on_reply(SmtpReply reply) {
 
   PendingCommand& head = pending_.front();
   e.answers = head.event;
+  // A 250 means something different after EHLO, MAIL, RCPT and the message: say which.
+  if (reply.code == 250) {
+    const char* context = head.verb == SmtpVerb::ehlo || head.verb == SmtpVerb::helo ? "ehlo"
+                          : head.verb == SmtpVerb::mail                               ? "mail"
+                          : head.verb == SmtpVerb::rcpt                               ? "rcpt"
+                          : head.verb == SmtpVerb::data || head.verb == SmtpVerb::bdat ? "data"
+                                                                                       : nullptr;
+    if (context != nullptr) e.explain_key = std::string("smtp.reply.250.") + context;
+  }
   bool pop = true;
   apply_reply(head, reply, e, pop);
   if (reply.code == 421) {
