@@ -6,6 +6,7 @@
 //                                       written by ../shared/corpus/gen_mail_pcap.py
 // Prints one line of figures: bytes, seconds, MB/s, sessions, events, peak resident memory.
 // scripts/bench.sh runs it beside tcpdump, tcpflow and tshark on the same file.
+#include <arpa/inet.h>
 #include <sys/resource.h>
 
 #include <chrono>
@@ -75,9 +76,20 @@ int check_manifest(const std::string& path, const std::string& manifest_path) {
     uint64_t bytes[2] = {0, 0}, gaps[2] = {0, 0};
   };
   using Tuple = std::tuple<std::string, int, std::string, int>;
-  auto manifest_tuple = [](const nlohmann::json& m) {
-    return Tuple{m["client"].get<std::string>(), m["client_port"].get<int>(),
-                 m["server"].get<std::string>(), m["server_port"].get<int>()};
+  // The manifest writes IPv6 addresses uncompressed (2001:db8:0:0:0:0:1:9); bring them to the
+  // RFC 5952 form that IpAddress::to_string() uses.
+  auto canonical = [](const std::string& address) {
+    unsigned char bytes[16];
+    char text[INET6_ADDRSTRLEN];
+    if (address.find(':') != std::string::npos && inet_pton(AF_INET6, address.c_str(), bytes) == 1 &&
+        inet_ntop(AF_INET6, bytes, text, sizeof text) != nullptr) {
+      return std::string(text);
+    }
+    return address;
+  };
+  auto manifest_tuple = [&canonical](const nlohmann::json& m) {
+    return Tuple{canonical(m["client"].get<std::string>()), m["client_port"].get<int>(),
+                 canonical(m["server"].get<std::string>()), m["server_port"].get<int>()};
   };
   std::map<Tuple, std::vector<Seen>> seen;
   std::map<uint32_t, Seen*> by_stream;
@@ -120,7 +132,7 @@ int check_manifest(const std::string& path, const std::string& manifest_path) {
   uint64_t sessions = 0, exact = 0, lossy = 0, mismatched = 0;
   for (const auto& m : manifest["sessions"]) {
     ++sessions;
-    Tuple key{m["client"], m["client_port"], m["server"], m["server_port"]};
+    Tuple key = manifest_tuple(m);
     auto& list = seen[key];
     size_t i = next_of_tuple[key]++;
     if (i >= list.size()) {
