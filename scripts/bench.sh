@@ -16,8 +16,11 @@ dir="${BENCH_DIR:-/tmp}"
 corpus="$dir/mailscope-corpus-$sessions-$seed.pcap"
 generator="../shared/corpus/gen_mail_pcap.py"
 
-bash scripts/build.sh -DMAILSCOPE_WINDOW=OFF >/dev/null
-bench=build/bench/mailscope_bench
+build_dir="${MAILSCOPE_BUILD_DIR:-build}"
+cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$build_dir" -j"$(nproc)" --target mailscope_bench mailscope-cli >/dev/null
+bench="$build_dir/bench/mailscope_bench"
+cli="$build_dir/src/app/mailscope-cli"
 if [ ! -f "$corpus" ]; then
   [ -f "$generator" ] || { echo "bench: $generator not found (it lives in the project's shared folder)"; exit 1; }
   echo "generating $corpus ($sessions sessions, seed $seed)..."
@@ -27,13 +30,16 @@ cat "$corpus" > /dev/null
 size=$(stat -c %s "$corpus")
 echo "corpus: $corpus, $size bytes"
 
+timing=$(mktemp)
+trap 'rm -f "$timing"' EXIT
 # measure NAME COMMAND...: 3 runs, median wall seconds, max peak RSS (from GNU time's %M).
 measure() {
   local name="$1"; shift
   local times=() peak=0
   for _ in 1 2 3; do
     local out
-    out=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)
+    /usr/bin/time -o "$timing" -f '%e %M' "$@" >/dev/null 2>/dev/null || true
+    out=$(tail -n 1 "$timing")
     times+=("${out% *}")
     local m="${out#* }"; [ "$m" -gt "$peak" ] && peak="$m"
   done
@@ -53,11 +59,12 @@ if command -v tcpflow >/dev/null; then
 fi
 measure "mailscope streams" "$bench" streams "$corpus"
 measure "mailscope dialogues" "$bench" dialogues "$corpus"
-measure "mailscope-cli streams --json" build/src/app/cli/mailscope-cli streams --json "$corpus"
-measure "mailscope-cli dialogues --json" build/src/app/cli/mailscope-cli dialogues --json "$corpus"
+measure "mailscope-cli streams --json" "$cli" streams --json "$corpus"
+measure "mailscope-cli dialogues --json" "$cli" dialogues --json "$corpus"
 if command -v tshark >/dev/null; then
-  out=$( { /usr/bin/time -f '%e %M' tshark -r "$corpus" -Y 'smtp || pop || imap' -T fields \
-      -e tcp.stream -e smtp.req.command -e pop.request.command -e imap.request >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)
+  /usr/bin/time -o "$timing" -f '%e %M' tshark -r "$corpus" -Y 'smtp || pop || imap' -T fields \
+      -e tcp.stream -e smtp.req.command -e pop.request.command -e imap.request >/dev/null 2>/dev/null || true
+  out=$(tail -n 1 "$timing")
   awk -v t="${out% *}" -v s="$size" -v m="${out#* }" \
     'BEGIN { printf "%-28s %8.2f s %9.1f MB/s %9.1f MB peak (one run)\n", "tshark smtp||pop||imap", t, s / 1e6 / t, m / 1024 }'
 fi
