@@ -91,6 +91,7 @@ bool CaptureWriter::put(const void* bytes, size_t length) {
              "); check the free disk space.";
     return false;
   }
+  bytes_written_ += length;
   return true;
 }
 

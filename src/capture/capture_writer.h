@@ -34,6 +34,9 @@ class CaptureWriter {
                          uint32_t snap_length = 262144);
   bool write(const Frame& frame);  // false on an I/O error (error() says which)
   bool flush();
+  // Bytes written so far: the offset at which the next frame's record will start (so a
+  // reader of the same file can find it again with CaptureFile::read_at).
+  uint64_t bytes_written() const { return bytes_written_; }
   const std::string& error() const { return error_; }
 
  private:
@@ -44,6 +47,7 @@ class CaptureWriter {
   CaptureFormat format_;
   std::string path_;
   std::string error_;
+  uint64_t bytes_written_ = 0;
   uint32_t interfaces_ = 0;
   uint16_t first_link_type_ = 0;
   uint32_t first_snap_length_ = 262144;

@@ -21,6 +21,7 @@
 #include "capture/pcapng_reader.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -117,14 +118,14 @@ class PcapngReader final : public CaptureFile {
     auto after =
         std::upper_bound(sections_.begin(), sections_.end(), file_offset,
                          [](uint64_t offset, const Section& s) { return offset < s.start; });
-    if (after == sections_.begin() || file_offset + 12 > size_) return false;
+    if (after == sections_.begin() || !readable_up_to(file_offset + 12)) return false;
     const Section& section = *(after - 1);
     uint8_t head[8];
     if (::pread(fd_, head, 8, static_cast<off_t>(file_offset)) != 8) return false;
     uint32_t type = bytes::file32(head, section.swapped);
     uint32_t length = bytes::file32(head + 4, section.swapped);
     if (type != kEpb && type != kSpb && type != kOpb) return false;
-    if (length < 12 || length > kMaxBlockLength || file_offset + length > size_) return false;
+    if (length < 12 || length > kMaxBlockLength || !readable_up_to(file_offset + length)) return false;
     if (reread_.size() < length) reread_.resize(length);
     if (::pread(fd_, reread_.data(), length, static_cast<off_t>(file_offset)) !=
         static_cast<ssize_t>(length))
@@ -133,6 +134,15 @@ class PcapngReader final : public CaptureFile {
     frame.number = number;
     frame.file_offset = file_offset;
     return true;
+  }
+
+  // read_at()'s bound. A file still being written (a live capture that mailscope writes and
+  // shows at once) grows after it was opened, so look at its size again before giving up.
+  bool readable_up_to(uint64_t end) {
+    if (end <= grown_size_) return true;
+    struct stat st;
+    if (::fstat(fd_, &st) == 0 && st.st_size > 0) grown_size_ = std::max<uint64_t>(grown_size_, static_cast<uint64_t>(st.st_size));
+    return end <= grown_size_;
   }
 
   const std::string& warning() const override { return warning_; }
@@ -302,6 +312,7 @@ class PcapngReader final : public CaptureFile {
   std::string path_;
   int fd_;
   uint64_t size_;
+  uint64_t grown_size_ = size_;   // read_at() only; see readable_up_to()
   std::vector<uint8_t> buffer_;
   size_t begin_ = 0, end_ = 0;  // unread bytes are buffer_[begin_, end_)
   uint64_t position_ = 0;       // file offset of buffer_[begin_]

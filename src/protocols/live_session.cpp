@@ -29,6 +29,8 @@ struct LiveSession::Worker {
   std::vector<uint32_t> dirty;                                 // streams changed, in order
   std::set<uint32_t> dirty_set;
   std::vector<DialogueDelta> ready;                            // closed since the last publish
+  std::vector<LivePacket> packets;                             // since the last publish
+  bool keep_packets = false;
 
   DialogueDelta delta_of(const Dialogue& d) {
     DialogueDelta delta;
@@ -80,8 +82,21 @@ LiveSession::LiveSession(LiveSessionOptions options)
   analyzer_options.keep_closed = false;   // closed dialogues go to the front end, not kept here
   worker_->analyzer = std::make_unique<MailAnalyzer>(std::move(analyzer_options));
   Worker* worker = worker_.get();
-  worker->analyzer->on_session_packet = [worker](const TcpSession& s, Direction, const DecodedPacket&) {
+  worker->keep_packets = options_.publish_packets && !options_.write_path.empty();
+  worker->analyzer->on_session_packet = [worker](const TcpSession& s, Direction direction,
+                                                 const DecodedPacket& packet) {
     if (worker->dirty_set.insert(s.id).second) worker->dirty.push_back(s.id);
+    if (!worker->keep_packets) return;
+    LivePacket p;
+    p.stream = s.id;
+    p.number = packet.number;
+    p.file_offset = packet.file_offset;
+    p.time_ns = packet.time_ns;
+    p.payload_length = packet.tcp.payload_length_on_wire;
+    p.flags = packet.tcp.flags;
+    p.direction = direction;
+    p.window = packet.tcp.window;
+    worker->packets.push_back(p);
   };
   worker->analyzer->on_dialogue_closed = [worker](Dialogue& d) {
     worker->ready.push_back(worker->delta_of(d));
@@ -124,6 +139,8 @@ void LiveSession::run() {
   auto publish = [&](bool final) {
     std::vector<DialogueDelta> deltas = std::move(w.ready);
     w.ready.clear();
+    std::vector<LivePacket> packets = std::move(w.packets);
+    w.packets.clear();
     for (uint32_t stream : w.dirty) {
       if (!w.dirty_set.count(stream)) continue;   // closed meanwhile: already in `deltas`
       const auto& all = w.analyzer->dialogues();
@@ -135,6 +152,8 @@ void LiveSession::run() {
     {
       std::lock_guard<std::mutex> lock(mutex_);
       for (DialogueDelta& d : deltas) pending_.dialogues.push_back(std::move(d));
+      if (pending_.packets.empty()) pending_.packets = std::move(packets);
+      else pending_.packets.insert(pending_.packets.end(), packets.begin(), packets.end());
       if (final) {
         pending_.finished = true;
         pending_.error = error;
@@ -149,6 +168,7 @@ void LiveSession::run() {
   while (running) {
     switch (capture_->read(frame)) {
       case LiveCapture::Read::frame:
+        if (w.writer) frame.file_offset = w.writer->bytes_written();
         if (w.writer && !w.writer->write(frame)) {
           error = w.writer->error();
           running = false;
@@ -180,7 +200,10 @@ void LiveSession::run() {
   // Stop: decode what the kernel still holds, close every session, publish the rest.
   if (error.empty()) {
     while (capture_->drain(frame) == LiveCapture::Read::frame) {
-      if (w.writer) w.writer->write(frame);
+      if (w.writer) {
+        frame.file_offset = w.writer->bytes_written();
+        w.writer->write(frame);
+      }
       w.analyzer->add_frame(frame);
     }
   }
@@ -224,6 +247,7 @@ void DialogueStore::enforce_limits() {
       dialogues_[i].reset();
       --kept_;
       ++released_;
+      if (on_release) on_release(static_cast<uint32_t>(i));
     }
     ++i;
   }

@@ -40,6 +40,23 @@ struct LiveSessionOptions {
   uint64_t max_packets = 0;         // stop by itself after this many frames (0 = no limit)
   int64_t max_duration_ns = 0;      // stop by itself after this long (0 = no limit)
   int publish_interval_ms = 30;
+  // Also publish one LivePacket per TCP packet of a session (the window's packet list and
+  // hex view need them; the command line does not). Needs write_path: the packets are
+  // found again in that file.
+  bool publish_packets = false;
+};
+
+// One packet of a session, as a front end indexes it: where its record starts in the file
+// being written (for CaptureFile::read_at) and what the stage needs to draw it.
+struct LivePacket {
+  uint32_t stream = 0;
+  uint64_t number = 0;              // frame number in the written file
+  uint64_t file_offset = 0;
+  int64_t time_ns = 0;
+  uint32_t payload_length = 0;      // TCP payload bytes on the wire
+  uint8_t flags = 0;                // TCP flags
+  Direction direction = Direction::client_to_server;
+  uint16_t window = 0;
 };
 
 // What changed in one dialogue since the last update.
@@ -55,6 +72,7 @@ struct DialogueDelta {
 
 struct LiveUpdate {
   std::vector<DialogueDelta> dialogues;   // in the order they changed
+  std::vector<LivePacket> packets;        // with publish_packets, in capture order
   LiveStats stats;
   bool finished = false;                  // the worker has stopped; nothing more will come
   std::string error;                      // why it stopped, when not asked to (interface down)
@@ -107,6 +125,9 @@ class DialogueStore {
   DialogueStore(size_t max_sessions = 100'000, uint64_t max_event_bytes = 512ull << 20)
       : max_sessions_(max_sessions), max_event_bytes_(max_event_bytes) {}
   void apply(DialogueDelta&& delta);
+  // Called with the stream of every dialogue released to stay within the bounds (so a front
+  // end can drop what it holds for that stream too).
+  std::function<void(uint32_t)> on_release;
   // Dialogues by stream number; released ones are null.
   const std::vector<std::unique_ptr<Dialogue>>& dialogues() const { return dialogues_; }
   uint64_t released() const { return released_; }
