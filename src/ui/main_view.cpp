@@ -3,9 +3,14 @@
 
 #include <imgui.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 
+#include "capture/live_capture.h"
 #include "ui/inspector_panel.h"
 #include "ui/lesson_panel.h"
 #include "ui/lesson_stage.h"
@@ -25,9 +30,10 @@ MainView::MainView(Settings settings, PortMap ports, bool persist)
   state_.timing = settings_.even_timing ? TimingMode::even : TimingMode::real;
   state_.playback.set_speed(settings_.speed);
   state_.status = ui_text("status.ready", state_.language);
+  capture_bar_.set(settings_.live_interface, settings_.live_filter);
 }
 
-MainView::~MainView() = default;
+MainView::~MainView() { end_live(); }
 
 void MainView::start_lessons(const std::string& dir, bool show) {
   show_lessons_ = show;
@@ -98,6 +104,120 @@ void MainView::show_lesson_step() {
   if (!step_resolved_ && lesson) set_status(ui_text("lessons.unresolved", state_.language));
 }
 
+void MainView::show_error(const char* title_key, const std::string& text) {
+  state_.error = text;
+  state_.error_title = title_key;
+  state_.error_new = true;
+  std::string line = text;   // the status line has one line
+  std::replace(line.begin(), line.end(), '\n', ' ');
+  set_status(line);
+}
+
+bool MainView::start_live(const std::string& interface, const std::string& filter) {
+  const Language lang = state_.language;
+  if (loader_.running()) loader_.cancel();
+  end_live();
+  LiveRequest request;
+  request.interface = interface;
+  request.filter = filter;
+  std::string error;
+  std::unique_ptr<LoadedCapture> capture = live_.start(request, ports_, error);
+  if (!capture) {
+    // The capture shown before stays: only the message changes.
+    if (live_.last_error_kind() == LiveError::permission) {
+      std::error_code ec;
+      std::string program = std::filesystem::read_symlink("/proc/self/exe", ec).string();
+      if (program.empty()) program = "mailscope";
+      show_error("error.live_title", ui_format("error.live_permission", lang,
+                                               {error, "sudo setcap cap_net_raw,cap_net_admin=eip " + program}));
+    } else {
+      show_error("error.live_title", ui_format("error.live", lang, {error}));
+    }
+    return false;
+  }
+  state_.capture = std::move(capture);
+  ++state_.capture_generation;
+  state_.has_stream = false;
+  state_.script = StageScript{};
+  state_.timeline.build({}, state_.timing);
+  state_.playback.reset(&state_.timeline);
+  state_.shown_step = ViewState::kNone;
+  state_.packet = ShownPacket{};
+  state_.facts = LayerFacts{};
+  state_.total_packets = 0;
+  show_lessons_ = false;   // the sessions table shows what arrives
+  show_capture_bar_ = true;
+  capture_bar_.set(interface, filter);
+  settings_.live_interface = interface;
+  settings_.live_filter = filter;
+  save_settings_now();
+  set_status(ui_format("status.live_started", lang, {interface, live_.filter()}));
+  return true;
+}
+
+void MainView::stop_live() { live_.stop(); }
+
+bool MainView::save_live(const std::string& path) {
+  std::string error;
+  if (!live_.save(path, error)) {
+    show_error("error.save_title", error);
+    return false;
+  }
+  set_status(ui_format("status.live_saved", state_.language, {path}));
+  return true;
+}
+
+// Ends the live capture (another file was opened, or the program ends). An unsaved capture
+// stays in its temporary file, and the status line says where.
+void MainView::end_live() {
+  if (!live_.active()) return;
+  const bool unsaved = live_.file_is_temporary() && !live_.saved();
+  const std::string path = live_.file_path();
+  live_.reset();
+  if (unsaved) set_status(ui_format("status.live_kept", state_.language, {path}));
+}
+
+// Takes what the capture thread published (a swap, no wait) and keeps the stage on it.
+void MainView::pump_live() {
+  if (!live_.active() || !state_.capture || !state_.capture->is_live()) return;
+  const bool was_running = live_.running();
+  LiveChanges changes = live_.pump(*state_.capture);
+  LoadedCapture& c = *state_.capture;
+  if (changes.sessions || !changes.streams.empty()) {
+    ++state_.capture_generation;   // the sessions table re-sorts; its cache keys on this
+    uint64_t packets = 0;
+    for (const auto& list : c.packets_by_stream) packets += list.size();
+    state_.total_packets = packets;
+  }
+  const bool follow = settings_.follow_live;
+  if (!state_.has_stream) {
+    if (!c.streams.empty() && (follow || changes.sessions)) {
+      select_session(state_, c.streams.front());
+      state_.playback.play();
+    }
+  } else {
+    bool shown_changed = !c.dialogue(state_.stream);
+    for (uint32_t stream : changes.streams) {
+      if (std::find(state_.script.streams.begin(), state_.script.streams.end(), stream) != state_.script.streams.end())
+        shown_changed = true;
+    }
+    if (shown_changed) refresh_session(state_, follow);
+    // Following: when the session on the stage has played to its end, go on with the next one.
+    if (follow && state_.has_stream && state_.playback.at_end() && !state_.playback.playing()) {
+      auto next = std::upper_bound(c.streams.begin(), c.streams.end(), state_.stream);
+      if (next != c.streams.end()) {
+        select_session(state_, *next);
+        state_.playback.play();
+      }
+    }
+  }
+  if (was_running && changes.finished) {
+    if (!changes.error.empty()) show_error("error.live_title", ui_format("error.live_stopped", state_.language, {changes.error}));
+    set_status(ui_format("status.live_stopped", state_.language,
+                         {live_.interface_name(), std::to_string(live_.stats().received), std::to_string(c.session_count())}));
+  }
+}
+
 void MainView::set_fonts(UiFonts fonts, float scale) {
   state_.fonts = fonts;
   state_.scale = scale;
@@ -139,11 +259,10 @@ void MainView::take_load_result() {
   }
   if (!result->capture) {
     // The previous capture stays: only the message changes.
-    state_.error = ui_format("error.open", lang, {result->error});
-    state_.error_new = true;
-    set_status(state_.error);
+    show_error("error.title", ui_format("error.open", lang, {result->error}));
     return;
   }
+  end_live();   // a file replaces the live capture (its file stays, see end_live)
   state_.capture = std::move(result->capture);
   ++state_.capture_generation;
   state_.has_stream = false;
@@ -219,6 +338,7 @@ void MainView::draw_menu_bar() {
     }
     ImGui::EndMenu();
   }
+  draw_capture_menu();
   if (ImGui::BeginMenu(ui_text("menu.lessons", lang))) {
     if (ImGui::MenuItem(ui_text("menu.lessons.show", lang), nullptr, show_lessons_)) show_lessons_ = !show_lessons_;
     if (ImGui::MenuItem(ui_text("menu.lessons.list", lang))) {
@@ -241,6 +361,40 @@ void MainView::draw_menu_bar() {
     ImGui::EndMenu();
   }
   ImGui::EndMenuBar();
+}
+
+void MainView::draw_capture_menu() {
+  const Language lang = state_.language;
+  if (!ImGui::BeginMenu(ui_text("menu.capture", lang))) return;
+  const bool running = live_.running();
+  if (ImGui::BeginMenu(ui_text("menu.capture.interface", lang), !running)) {
+    if (!capture_bar_.listed) capture_bar_.refresh_interfaces();
+    if (capture_bar_.interfaces.empty())
+      ImGui::TextDisabled("%s", capture_bar_.interfaces_error.empty() ? ui_text("capture.none", lang)
+                                                                      : capture_bar_.interfaces_error.c_str());
+    for (const InterfaceInfo& info : capture_bar_.interfaces) {
+      if (ImGui::MenuItem(CaptureToolbar::describe(info, lang).c_str(), nullptr, info.name == capture_bar_.interface))
+        std::snprintf(capture_bar_.interface, sizeof capture_bar_.interface, "%s", info.name.c_str());
+    }
+    ImGui::Separator();
+    if (ImGui::MenuItem(ui_text("menu.capture.refresh", lang))) capture_bar_.refresh_interfaces();
+    ImGui::EndMenu();
+  }
+  if (ImGui::MenuItem(ui_text("menu.capture.start", lang), nullptr, false, !running))
+    start_live(capture_bar_.interface, capture_bar_.filter);
+  if (ImGui::MenuItem(ui_text("menu.capture.stop", lang), nullptr, false, running)) stop_live();
+  if (ImGui::MenuItem(ui_text("menu.capture.save", lang), nullptr, false, live_.active())) {
+    const char* home = std::getenv("HOME");
+    capture_bar_.request_save(home && *home ? home : ".");
+  }
+  ImGui::Separator();
+  if (ImGui::MenuItem(ui_text("menu.capture.follow", lang), nullptr, settings_.follow_live)) {
+    settings_.follow_live = !settings_.follow_live;
+    save_settings_now();
+  }
+  if (ImGui::MenuItem(ui_text("menu.capture.toolbar", lang), nullptr, show_capture_bar_ || live_.active(), !live_.active()))
+    show_capture_bar_ = !show_capture_bar_;
+  ImGui::EndMenu();
 }
 
 void MainView::draw_status_line() {
@@ -266,7 +420,7 @@ void MainView::draw_error_dialog() {
   ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, 0), ImGuiCond_Appearing);
   if (ImGui::BeginPopupModal("##error", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
     ImGui::PushFont(state_.fonts.large);
-    ImGui::TextUnformatted(ui_text("error.title", lang));
+    ImGui::TextUnformatted(ui_text(state_.error_title, lang));
     ImGui::PopFont();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
     ImGui::TextWrapped("%s", state_.error.c_str());
@@ -281,6 +435,7 @@ void MainView::frame(double dt) {
     apply_theme(state_.dark, state_.scale);
     theme_dirty_ = false;
   }
+  pump_live();
   take_load_result();
   take_lessons();
   follow_lesson();
@@ -302,6 +457,21 @@ void MainView::frame(double dt) {
   ImGui::Begin("mailscope", nullptr, flags);
   draw_menu_bar();
   const Language lang = state_.language;
+  if (show_capture_bar_ || live_.active()) {
+    const bool follow_before = settings_.follow_live;
+    switch (draw_capture_toolbar(state_, capture_bar_, live_, ports_.capture_filter(), settings_.follow_live)) {
+      case CaptureAction::start: start_live(capture_bar_.interface, capture_bar_.filter); break;
+      case CaptureAction::stop: stop_live(); break;
+      case CaptureAction::save: {
+        const char* home = std::getenv("HOME");
+        capture_bar_.request_save(home && *home ? home : ".");
+        break;
+      }
+      case CaptureAction::none: break;
+    }
+    if (follow_before != settings_.follow_live) save_settings_now();
+    ImGui::Separator();
+  }
   const float status_h = ImGui::GetFrameHeightWithSpacing() + 4;
   const float body_h = ImGui::GetContentRegionAvail().y - status_h;
   const ImGuiTableFlags table_flags = ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV;
@@ -373,6 +543,7 @@ void MainView::frame(double dt) {
   draw_status_line();
 
   if (auto chosen = browser_.draw(lang)) open(*chosen);
+  if (auto target = draw_save_dialog(state_, capture_bar_)) save_live(*target);
   draw_error_dialog();
   ImGui::End();
 }

@@ -8,7 +8,7 @@
 //   while (running) { new_frame(); view.frame(dt); render(); }
 //
 // Panels (one file each): sessions_panel, stage_panel, playback_bar, inspector_panel,
-// packets_panel (list + hex), file_browser.
+// packets_panel (list + hex), file_browser, capture_toolbar (live capture).
 #pragma once
 #include <functional>
 #include <optional>
@@ -18,10 +18,12 @@
 
 #include "lessons/progress_store.h"
 #include "protocols/port_map.h"
+#include "ui/capture_toolbar.h"
 #include "ui/file_browser.h"
 #include "ui/model/capture_loader.h"
 #include "ui/model/lesson_directory_loader.h"
 #include "ui/model/lesson_player.h"
+#include "ui/model/live_controller.h"
 #include "ui/model/settings.h"
 #include "ui/view_state.h"
 
@@ -56,6 +58,15 @@ class MainView {
   bool lesson_step_shown() const;
   bool lesson_step_resolved() const { return step_resolved_; }
 
+  // Live capture (Capture menu and toolbar, or --live): sniffs `interface` with `filter`
+  // (empty: the mail ports). False when it cannot start; the error dialog then says why.
+  bool start_live(const std::string& interface, const std::string& filter);
+  void stop_live();                                  // the rest still arrives in later frames
+  bool save_live(const std::string& path);           // false: the error dialog says why
+  bool live_running() const { return live_.running(); }
+  bool live_active() const { return live_.active(); }
+  LiveController& live() { return live_; }
+
   // Called with every new status or error line (the program prints them to stdout).
   std::function<void(const std::string&)> on_status;
   // Where "Open the built-in example" points (empty: the menu item is hidden).
@@ -72,6 +83,10 @@ class MainView {
   void take_lessons();
   void follow_lesson();
   void show_lesson_step();
+  void pump_live();
+  void end_live();
+  void draw_capture_menu();
+  void show_error(const char* title_key, const std::string& text);
 
   ViewState state_;
   CaptureLoader loader_;
@@ -91,6 +106,10 @@ class MainView {
   uint64_t lesson_generation_ = 0;  // the player's generation last applied to the stage
   bool step_pending_ = false;       // waiting for the lesson's capture to load
   bool step_resolved_ = false;
+
+  LiveController live_;
+  CaptureToolbar capture_bar_;
+  bool show_capture_bar_ = false;
 };
 
 }  // namespace mailscope

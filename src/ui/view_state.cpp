@@ -52,6 +52,40 @@ void rebuild_timeline(ViewState& s) {
   ++s.script_generation;
 }
 
+void refresh_session(ViewState& s, bool follow) {
+  if (!s.has_stream) return;
+  if (!s.capture || !s.capture->dialogue(s.stream)) {
+    s.has_stream = false;
+    s.script = StageScript{};
+    s.timeline.build({}, s.timing);
+    s.playback.reset(&s.timeline);
+    s.shown_step = ViewState::kNone;
+    s.packet = ShownPacket{};
+    s.facts = LayerFacts{};
+    ++s.script_generation;
+    return;
+  }
+  const bool was_playing = s.playback.playing();
+  const bool was_at_end = s.playback.at_end();
+  const double clock = s.playback.clock();
+  const StageStep before = s.shown_step < s.script.steps.size() ? s.script.steps[s.shown_step] : StageStep{};
+  std::vector<uint32_t> streams = s.journey ? chain_of(*s.capture, s.stream) : std::vector<uint32_t>{s.stream};
+  s.script = build_stage_script(*s.capture, streams);
+  s.timeline.build(s.script.times_ns(), s.timing);
+  s.playback.reset(&s.timeline);
+  s.playback.scrub_to(clock);
+  if (was_playing || (follow && was_at_end)) s.playback.play();
+  // Keep the inspector on its step when that step is still the same arrow.
+  if (s.shown_step < s.script.steps.size()) {
+    const StageStep& after = s.script.steps[s.shown_step];
+    if (after.kind != before.kind || after.stream != before.stream || after.index != before.index)
+      s.shown_step = ViewState::kNone;
+    else
+      refresh_facts(s);
+  }
+  ++s.script_generation;
+}
+
 const StageStep* shown_step(const ViewState& s) {
   return s.shown_step < s.script.steps.size() ? &s.script.steps[s.shown_step] : nullptr;
 }

@@ -63,6 +63,7 @@ struct ViewState {
 
   std::string status;               // one line at the bottom
   std::string error;                // shown in a modal until dismissed
+  const char* error_title = "error.title";   // ui_strings key of the modal's title
   bool error_new = false;
 };
 
@@ -70,6 +71,10 @@ struct ViewState {
 void select_session(ViewState& state, uint32_t stream);
 // Rebuilds the timeline after a timing change, keeping the current step.
 void rebuild_timeline(ViewState& state);
+// A live capture added events or packets to the sessions on the stage: rebuilds the script,
+// keeping the clock where it was. With `follow`, playback that was running or had reached
+// the end goes on into the new steps. A session released meanwhile leaves the stage empty.
+void refresh_session(ViewState& state, bool follow);
 // Follows the playback: when the current step changed, reloads the packet and the layer texts.
 void sync_selection(ViewState& state, double now);
 // The packet list's choice.

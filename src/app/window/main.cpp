@@ -4,12 +4,17 @@
 //   mailscope [FILE] [--screenshot PNG] [--play-seconds S] [--lang en|ja] [--theme light|dark]
 //             [--port P=proto]... [--benchmark-frames N]
 //             [--lesson ID [--step N]] [--walk-lessons [--walk-screenshots DIR]]
+//             [--live IFACE [--capture-filter BPF] [--save-live FILE]]
 //
 // With no FILE the lesson list is shown, the first lesson's capture playing beside it.
 // --lesson opens a lesson at step N (1-based; default: where the learner left it).
 // --walk-lessons opens every step of every lesson in turn, prints each one, writes one
 // screenshot per lesson into DIR (its middle step, after --play-seconds) and exits: 0 when
 // every step was found in its capture, 1 otherwise (lesson_walk.h).
+//
+// --live starts capturing on IFACE at once (the Capture menu does the same). With --screenshot
+// the capture runs for --play-seconds, then stops, is saved to --save-live FILE when given,
+// and the picture is taken of the stopped capture.
 //
 // --screenshot loads the capture, plays it for S seconds, writes the window as a PNG and exits
 // 0 (also when the capture could not be opened: the picture then shows the error). Status and
@@ -70,6 +75,10 @@ int main(int argc, char** argv) {
   app.add_option("--step", lesson_step, "with --lesson: the step to open (1-based)")->check(CLI::Range(1, 10000));
   app.add_flag("--walk-lessons", walk, "open every step of every lesson, print them, exit");
   app.add_option("--walk-screenshots", walk_dir, "with --walk-lessons: write one PNG per lesson here");
+  std::string live_interface, live_filter, live_save;
+  app.add_option("--live", live_interface, "start capturing on this interface (e.g. lo)");
+  app.add_option("--capture-filter", live_filter, "with --live: BPF capture filter (default: the mail ports)");
+  app.add_option("--save-live", live_save, "with --live and --screenshot: save the capture here before the picture");
   CLI11_PARSE(app, argc, argv);
 
   PortMap ports;
@@ -132,11 +141,12 @@ int main(int argc, char** argv) {
   view.on_status = [](const std::string& line) { std::cout << "mailscope: " << line << std::endl; };
   view.default_capture = find_default_capture(default_capture_roots());
   // A new user (no file) lands on the lesson list with the journey capture playing beside it.
-  view.start_lessons(find_lesson_directory(default_capture_roots()).string(), file.empty());
+  view.start_lessons(find_lesson_directory(default_capture_roots()).string(), file.empty() && live_interface.empty());
   if (!lesson_id.empty())
     view.request_lesson(lesson_id, lesson_step > 0 ? std::optional<size_t>(lesson_step - 1) : std::nullopt);
   LessonWalk walker(walk_dir, play_seconds, settings.language == Language::japanese ? "ja" : "en");
-  if (!file.empty()) view.open(file);
+  if (!live_interface.empty()) view.start_live(live_interface, live_filter);
+  else if (!file.empty()) view.open(file);
   else if (!view.default_capture.empty()) view.open(view.default_capture);
   else view.on_status(ui_text("error.no_default", settings.language));
 
@@ -146,6 +156,7 @@ int main(int argc, char** argv) {
   int benchmark_left = benchmark_frames;
   const auto started = last;
   bool done = false;
+  bool live_stop_sent = false, live_saved = false, live_failed = false;
   while (!glfwWindowShouldClose(window) && !view.quit_requested() && !done) {
     glfwPollEvents();
     if (!g_dropped.empty()) {
@@ -177,6 +188,22 @@ int main(int argc, char** argv) {
     }
     if (ready && (!screenshot.empty() || benchmark_frames > 0)) played += dt;
     const double waited = std::chrono::duration<double>(now - started).count();
+    // A live capture: stop when the time is up, wait for the last packets to be decoded,
+    // save, then take the picture of the stopped capture.
+    if (!screenshot.empty() && view.live_active() && ready && played >= play_seconds && waited <= 300.0) {
+      if (view.live_running()) {
+        if (!live_stop_sent) view.stop_live();
+        live_stop_sent = true;
+        glfwSwapBuffers(window);
+        continue;
+      }
+      if (!live_save.empty() && !live_saved) {
+        live_saved = true;
+        if (!view.save_live(live_save)) live_failed = true;
+        glfwSwapBuffers(window);
+        continue;   // one more frame, so the picture shows the status after saving
+      }
+    }
     if (!screenshot.empty() && ((ready && played >= play_seconds) || waited > 300.0)) {
       std::string error;
       if (!write_screenshot(screenshot, width, height, error)) {
@@ -207,5 +234,6 @@ int main(int argc, char** argv) {
   ImGui::DestroyContext();
   glfwDestroyWindow(window);
   glfwTerminate();
-  return walk && !walker.all_resolved() ? 1 : 0;
+  if (walk && !walker.all_resolved()) return 1;
+  return live_failed ? 1 : 0;
 }

@@ -6,8 +6,8 @@
 namespace mailscope {
 
 const Dialogue* LoadedCapture::dialogue(uint32_t stream) const {
-  if (!analyzer) return nullptr;
-  const auto& all = analyzer->dialogues();
+  if (!analyzer && !live) return nullptr;
+  const auto& all = analyzer ? analyzer->dialogues() : live->dialogues();
   return stream < all.size() ? all[stream].get() : nullptr;
 }
 

@@ -15,6 +15,7 @@
 
 #include "capture/capture_file.h"
 #include "dialogue/dialogue.h"
+#include "protocols/live_session.h"
 #include "protocols/mail_analyzer.h"
 
 namespace mailscope {
@@ -35,12 +36,14 @@ struct LoadedCapture {
   std::string format;                      // "pcap", "pcapng", ...
   std::string warning;                     // truncated file etc., empty when clean
   uint64_t file_size = 0;
-  std::unique_ptr<MailAnalyzer> analyzer;  // owns the dialogues
+  std::unique_ptr<MailAnalyzer> analyzer;  // owns the dialogues of a file
+  std::unique_ptr<DialogueStore> live;     // ...or of a live capture (live_controller.h)
   std::unique_ptr<CaptureFile> file;       // kept open for read_at
   std::vector<std::vector<PacketRef>> packets_by_stream;
   std::vector<uint32_t> streams;           // stream numbers of the kept dialogues, in order
 
   size_t session_count() const { return streams.size(); }
+  bool is_live() const { return live != nullptr; }
   const Dialogue* dialogue(uint32_t stream) const;
   const std::vector<PacketRef>& packets(uint32_t stream) const;
   // Index into packets(stream) of the first packet numbered >= number (size() when none).

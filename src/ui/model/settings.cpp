@@ -76,6 +76,12 @@ Settings parse_settings(std::string_view text) {
       if (parse_int(value, 25, 1600, n)) s.speed = n / 100.0;
     } else if (key == "timing") {
       s.even_timing = value == "even";
+    } else if (key == "live_interface") {
+      if (value.size() <= 256) s.live_interface = std::string(value);
+    } else if (key == "live_filter") {
+      if (value.size() <= 1024) s.live_filter = std::string(value);
+    } else if (key == "follow_live") {
+      s.follow_live = value != "no";
     }
   }
   return s;
@@ -90,6 +96,9 @@ std::string format_settings(const Settings& s) {
   out << "window_height = " << s.window_height << "\n";
   out << "speed_percent = " << static_cast<int>(s.speed * 100.0 + 0.5) << "\n";
   out << "timing = " << (s.even_timing ? "even" : "real") << "\n";
+  if (s.live_interface.find('\n') == std::string::npos) out << "live_interface = " << s.live_interface << "\n";
+  if (s.live_filter.find('\n') == std::string::npos) out << "live_filter = " << s.live_filter << "\n";
+  out << "follow_live = " << (s.follow_live ? "yes" : "no") << "\n";
   for (const std::string& f : s.recent_files) {
     if (f.find('\n') == std::string::npos) out << "recent = " << f << "\n";
   }

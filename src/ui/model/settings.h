@@ -26,6 +26,11 @@ struct Settings {
   int window_width = 1500, window_height = 940;
   double speed = 1.0;
   bool even_timing = false;
+  // Capture ▸ live capture: the interface and filter last used (empty filter: the mail ports),
+  // and whether the stage follows new sessions as they arrive.
+  std::string live_interface = "lo";
+  std::string live_filter;
+  bool follow_live = true;
 };
 
 std::string settings_directory();   // "" when neither XDG_CONFIG_HOME nor HOME is set
