@@ -11,66 +11,18 @@
 #include <map>
 #include <string>
 
-#include <stb_image.h>
+#include "window_harness.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct WalkRun {
-  int exit_code = -1;
-  std::string output;
-};
+using mailscope::test::check_not_blank;
+using WalkRun = mailscope::test::WindowRun;
 
-fs::path lesson_work_dir() {
-  fs::path dir = fs::path(MAILSCOPE_TEST_OUTPUT) / "lesson-test";
-  fs::create_directories(dir);
-  return dir;
-}
-
-WalkRun run_mailscope(const std::string& args) {
-  fs::path config = lesson_work_dir() / "config";
-  fs::create_directories(config);
-  std::string command = "XDG_CONFIG_HOME='" + config.string() + "' xvfb-run -a -s '-screen 0 1600x1000x24' '" +
-                        std::string(MAILSCOPE_WINDOW_PROGRAM) + "' " + args + " 2>&1";
-  WalkRun run;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  char buffer[4096];
-  size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0 && run.output.size() < (1u << 20))
-    run.output.append(buffer, n);
-  int status = ::pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
-
-size_t count(const std::string& text, const std::string& what) {
-  size_t n = 0;
-  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
-
-// Not blank: many colours, and a good part of the window unlike its background.
-void check_not_blank(const fs::path& png) {
-  INFO(png.string());
-  int w = 0, h = 0, channels = 0;
-  unsigned char* pixels = stbi_load(png.c_str(), &w, &h, &channels, 3);
-  REQUIRE(pixels);
-  std::map<uint32_t, size_t> counts;
-  const size_t total = static_cast<size_t>(w) * h;
-  for (size_t i = 0; i < total; ++i) {
-    uint32_t rgb = (pixels[i * 3] << 16) | (pixels[i * 3 + 1] << 8) | pixels[i * 3 + 2];
-    if (counts.size() < 100000 || counts.count(rgb)) ++counts[rgb];
-  }
-  stbi_image_free(pixels);
-  size_t most = 0;
-  for (const auto& [rgb, c] : counts) most = std::max(most, c);
-  CHECK(w >= 800);
-  CHECK(h >= 600);
-  CHECK(counts.size() > 50);
-  CHECK(1.0 - static_cast<double>(most) / static_cast<double>(total) > 0.05);
-}
+fs::path lesson_work_dir() { return mailscope::test::window_work_dir("lesson-test"); }
+WalkRun run_mailscope(const std::string& args) { return mailscope::test::run_window(args, "lesson-test"); }
+size_t count(const std::string& text, const std::string& what) { return mailscope::test::count_of(text, what); }
 
 void walk(const std::string& lang) {
   fs::path shots = lesson_work_dir() / ("walk-" + lang);
