@@ -78,15 +78,17 @@ void transport_lines(const Dialogue& d, const DialogueEvent* e, const DecodedPac
                      const LoadedCapture* capture, Language lang, std::vector<std::string>& out) {
   const TcpSession& s = d.session;
   out.push_back("TCP " + s.client.to_string() + " → " + s.server.to_string());
-  out.push_back(ui_format("inspector.l4.service", lang,
+  // A port mapped with --port (2525=smtp) is where this server listens, not a well-known port.
+  const bool well_known = protocol_for_well_known_port(s.server.port) != Protocol::other;
+  out.push_back(ui_format(well_known ? "inspector.l4.service" : "inspector.l4.service_mapped", lang,
                           {std::to_string(s.server.port), protocol_name(d.protocol), std::to_string(s.client.port)}));
   if (p && p->is_tcp()) {
     char buf[160];
     std::snprintf(buf, sizeof buf, "seq %u  ack %u  window %u  ", p->tcp.sequence, p->tcp.acknowledgement,
                   static_cast<unsigned>(p->tcp.window));
     out.push_back(std::string(buf) + "[" + tcp_flags_label(p->tcp.flags) + (p->tcp.flags & tcp_flag::psh ? " PSH" : "") +
-                  "]  " + std::to_string(p->tcp.header_length) + " B header, " +
-                  std::to_string(p->tcp.payload_length_on_wire) + " B payload");
+                  "]  " + ui_format("inspector.l4.sizes", lang, {std::to_string(p->tcp.header_length),
+                                                                std::to_string(p->tcp.payload_length_on_wire)}));
   }
   if (e && !e->span.empty()) {
     size_t segments = capture ? capture->count_payload_packets(s.id, e->direction, e->span.first_packet,
@@ -102,13 +104,13 @@ void transport_lines(const Dialogue& d, const DialogueEvent* e, const DecodedPac
   }
 }
 
-void network_lines(const DecodedPacket* p, std::vector<std::string>& out) {
+void network_lines(const DecodedPacket* p, Language lang, std::vector<std::string>& out) {
   if (!p || p->ip.version == 0) return;
   out.push_back("IPv" + std::to_string(p->ip.version) + "  " + p->ip.source.to_string() + " → " +
                 p->ip.destination.to_string());
-  std::string line = (p->ip.version == 4 ? "TTL " : "Hop limit ") + std::to_string(p->ip.ttl) +
-                     "  header " + std::to_string(p->ip.header_length) + " B  total " +
-                     std::to_string(p->ip.total_length) + " B";
+  std::string line = (p->ip.version == 4 ? "TTL " : "Hop limit ") + std::to_string(p->ip.ttl) + "  " +
+                     ui_format("inspector.l3.sizes", lang, {std::to_string(p->ip.header_length),
+                                                            std::to_string(p->ip.total_length)});
   if (p->ip.version == 4) line += "  id " + hex16(p->ip.identification) + (p->ip.dont_fragment ? "  DF" : "");
   out.push_back(line);
 }
@@ -189,7 +191,7 @@ LayerFacts describe_layers(const Dialogue& dialogue, const DialogueEvent* event,
   presentation_lines(event, language, facts.layers[1].lines);
   session_lines(dialogue, event, language, facts.layers[2].lines);
   transport_lines(dialogue, event, packet, capture, language, facts.layers[3].lines);
-  network_lines(packet, facts.layers[4].lines);
+  network_lines(packet, language, facts.layers[4].lines);
   link_lines(packet, language, facts.layers[5].lines);
   physical_lines(packet, language, facts.layers[6].lines);
   return facts;
