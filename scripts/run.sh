@@ -14,6 +14,6 @@ if [ -x build/src/app/window/mailscope ]; then
   echo "Showing the default capture in the terminal instead; on a desktop, run: build/src/app/window/mailscope"
   echo
 fi
-default_capture="captures/lesson-journey.pcap"
+default_capture="captures/lesson-mail-journey.pcap"
 [ -f "$default_capture" ] || default_capture="$(ls captures/*.pcap | head -n 1)"
-exec build/src/app/cli/mailscope-cli dialogues "${1:-$default_capture}"
+exec build/src/app/mailscope-cli dialogues "${1:-$default_capture}"

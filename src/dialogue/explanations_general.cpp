@@ -207,6 +207,11 @@ constexpr ExplanationEntry kGeneral[] = {
     {"end.evicted",
      "Too many connections at once: this idle one was dropped from the table to save memory.",
      "同時に扱うコネクションが多すぎたため、使われていないこのコネクションを表から外しました。"},
+    {"end.idle_timeout",
+     "Nothing was sent on this connection for longer than the idle limit, so it was closed to "
+     "keep memory bounded during a long capture.",
+     "このコネクションでは上限の時間を超えて何も送られなかったため、長時間のキャプチャでメモリを"
+     "一定に保つために閉じたものとみなしました。"},
     {"end.port_reused",
      "A new connection started with the same addresses and ports, so this one is over.",
      "同じアドレスとポートで新しいコネクションが始まったため、このコネクションは終了とみなしました"
