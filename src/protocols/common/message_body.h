@@ -50,11 +50,14 @@ class DotStuffedBody {
 
  private:
   LineAssembler line_;
+  size_t max_line_;
   size_t max_text_;
   std::string text_;
   StreamSpan span_;
   uint64_t message_bytes_ = 0, lines_ = 0, unstuffed_ = 0, gap_bytes_ = 0, truncated_lines_ = 0;
   void take_line();  // moves the assembled line into the message
+  void add_line(std::string_view line, uint64_t dropped, uint64_t terminator);
+  size_t take_whole_lines(const uint8_t* bytes, size_t length);
   bool done_ = false;
   bool text_cut_ = false;
 };

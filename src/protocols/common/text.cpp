@@ -4,6 +4,8 @@
 // nothing above U+10FFFF) so that what reaches a terminal or the window is always valid UTF-8.
 #include "protocols/common/text.h"
 
+#include <bit>
+#include <cstring>
 #include <utility>
 
 namespace mailscope {
@@ -46,53 +48,105 @@ size_t utf8_sequence_length(std::string_view s, size_t i) {
 
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
+// How many bytes from `p` on are printable ASCII (0x20..0x7E), the bytes printable_text copies
+// unchanged. Mail text is almost all such bytes, so they are tested eight at a time: a byte
+// with its high bit set, below 0x20 or equal to 0x7F ends the run. The "below n" and "zero"
+// tests can also flag a byte above a real hit (the borrow runs upwards), never one below it,
+// so the lowest flagged byte is the first one that needs a closer look.
+size_t plain_run(const char* p, size_t n) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    std::memcpy(&x, p + i, 8);
+    uint64_t del = x ^ (0x7F * kOnes);
+    uint64_t flags = (x | ((x - 0x20 * kOnes) & ~x) | ((del - kOnes) & ~del)) & kHigh;
+    if (flags != 0) {
+      if constexpr (std::endian::native == std::endian::little) {
+        return i + static_cast<size_t>(std::countr_zero(flags)) / 8;
+      } else {
+        break;  // find the byte one at a time below
+      }
+    }
+  }
+  for (; i < n; ++i) {
+    unsigned char b = static_cast<unsigned char>(p[i]);
+    if (b < 0x20 || b >= 0x7F) break;
+  }
+  return i;
+}
+
+// Appends the byte at bytes[i], which is not printable ASCII, as printable_text shows it;
+// returns how many bytes it used (a valid UTF-8 sequence is taken whole).
+size_t append_special(std::string& out, std::string_view bytes, size_t i) {
+  unsigned char b = static_cast<unsigned char>(bytes[i]);
+  if (b < 0x80) {
+    if (b == '\t') {
+      out += '\t';
+    } else {
+      append_escaped(out, b);
+    }
+    return 1;
+  }
+  size_t n = utf8_sequence_length(bytes, i);
+  if (n == 0) {
+    append_escaped(out, b);
+    return 1;
+  }
+  // U+0080..U+009F are C1 control characters: escaped like C0 ones, byte by byte.
+  if (n == 2 && b == 0xC2 && static_cast<unsigned char>(bytes[i + 1]) < 0xA0) {
+    append_escaped(out, b);
+    append_escaped(out, static_cast<unsigned char>(bytes[i + 1]));
+  } else {
+    out.append(bytes.substr(i, n));
+  }
+  return n;
+}
+
 }  // namespace
+
+void append_printable(std::string& out, std::string_view bytes) {
+  out.reserve(out.size() + bytes.size());
+  size_t i = 0;
+  while (i < bytes.size()) {
+    size_t run = plain_run(bytes.data() + i, bytes.size() - i);
+    out.append(bytes.data() + i, run);
+    i += run;
+    if (i < bytes.size()) i += append_special(out, bytes, i);
+  }
+}
 
 std::string printable_text(std::string_view bytes) {
   std::string out;
-  out.reserve(bytes.size());
-  size_t i = 0;
-  while (i < bytes.size()) {
-    unsigned char b = static_cast<unsigned char>(bytes[i]);
-    if (b < 0x80) {
-      if ((b < 0x20 && b != '\t') || b == 0x7F) {
-        append_escaped(out, b);
-      } else {
-        out += static_cast<char>(b);
-      }
-      ++i;
-      continue;
-    }
-    size_t n = utf8_sequence_length(bytes, i);
-    if (n == 0) {
-      append_escaped(out, b);
-      ++i;
-      continue;
-    }
-    // U+0080..U+009F are C1 control characters: escaped like C0 ones, byte by byte.
-    if (n == 2 && b == 0xC2 && static_cast<unsigned char>(bytes[i + 1]) < 0xA0) {
-      append_escaped(out, b);
-      append_escaped(out, static_cast<unsigned char>(bytes[i + 1]));
-    } else {
-      out.append(bytes.substr(i, n));
-    }
-    i += n;
-  }
+  append_printable(out, bytes);
   return out;
+}
+
+void append_printable_lines(std::string& out, std::string_view raw, bool final_break) {
+  out.reserve(out.size() + raw.size());
+  const size_t n = raw.size();
+  size_t i = 0;
+  while (i < n) {
+    size_t run = plain_run(raw.data() + i, n - i);
+    out.append(raw.data() + i, run);
+    i += run;
+    if (i == n) break;
+    char c = raw[i];
+    if (c == '\n') {
+      if (final_break || i + 1 < n) out += '\n';
+      ++i;
+    } else if (c == '\r' && ((i + 1 < n && raw[i + 1] == '\n') || (i + 1 == n && !final_break))) {
+      ++i;  // the CR of a CRLF (or, without final_break, the CR ending the text)
+    } else {
+      i += append_special(out, raw, i);
+    }
+  }
 }
 
 std::string printable_multiline(std::string_view bytes) {
   std::string out;
-  out.reserve(bytes.size());
-  while (!bytes.empty()) {
-    size_t lf = bytes.find('\n');
-    std::string_view line = bytes.substr(0, lf);
-    if (lf != std::string_view::npos && !line.empty() && line.back() == '\r') line.remove_suffix(1);
-    out += printable_text(line);
-    if (lf == std::string_view::npos) break;
-    out += '\n';
-    bytes.remove_prefix(lf + 1);
-  }
+  append_printable_lines(out, bytes, true);
   return out;
 }
 

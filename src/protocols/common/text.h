@@ -11,6 +11,15 @@ namespace mailscope {
 // Valid UTF-8 is kept; every other byte becomes "\xNN"; control characters other than TAB
 // become "\xNN" too (so a terminal or the window never receives raw control bytes).
 std::string printable_text(std::string_view bytes);
+// printable_text(bytes) appended to `out`, without a temporary string.
+void append_printable(std::string& out, std::string_view bytes);
+
+// Lines made printable and joined by '\n', appended to `out`: `raw` is split at each LF, a CR
+// right before an LF is dropped, the lines go through printable_text. With `final_break`
+// false the text ends with its last line: a last LF is not written and a CR ending `raw` is
+// dropped too ("a\r\n" gives "a"); with true both are kept as above ("a\r\n" gives "a\n").
+// One pass over `raw`, however many lines: bodies of messages go through here.
+void append_printable_lines(std::string& out, std::string_view raw, bool final_break);
 
 // printable_text for several lines: LF is kept as the line separator, a CR before it dropped
 // (so "a\r\nb" gives "a\nb"); every other control byte is escaped as above.

@@ -105,13 +105,27 @@ void append_capped(std::string& out, std::string_view source, size_t cap, uint64
     omitted += source.size() - room;
     source = source.substr(0, room);
   }
-  out += printable_text(source);
+  append_printable(out, source);
 }
 
 }  // namespace
 
 std::string ImapMessage::render(size_t skip, size_t cap) const {
+  // Usually nothing is cut: one pass per piece, the literal's lines all at once. Only a result
+  // past the cap is rendered again line by line below, to cut where the cap falls. (When the
+  // whole fits, no line was cut and every line break was written: the two agree.)
   std::string out;
+  for (size_t i = 0; i < fragments_.size(); ++i) {
+    std::string_view fragment = fragments_[i];
+    if (i == 0) fragment.remove_prefix(std::min(skip, fragment.size()));
+    append_printable(out, fragment);
+    if (i >= literals_.size()) continue;
+    out.push_back('\n');
+    append_printable_lines(out, literals_[i].content, true);
+  }
+  if (out.size() <= cap) return with_truncation_marker(std::move(out), dropped_);
+
+  out.clear();
   uint64_t omitted = dropped_;
   for (size_t i = 0; i < fragments_.size(); ++i) {
     std::string_view fragment = fragments_[i];

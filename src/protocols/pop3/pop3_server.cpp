@@ -30,6 +30,15 @@ std::pair<std::string_view, std::string_view> two_words(std::string_view s) {
 // The message text as lines joined by '\n', each made printable; capped at `cap` bytes.
 std::string printable_lines(std::string_view raw, size_t cap, uint64_t& dropped) {
   std::string out;
+  // A line break only goes between lines once some text is out, so empty lines at the start
+  // add nothing. The rest in one pass; line by line (below) only when the cap cuts it.
+  std::string_view rest = raw;
+  while (!rest.empty() && (rest.front() == '\n' || rest.substr(0, 2) == "\r\n")) {
+    rest.remove_prefix(rest.front() == '\n' ? 1 : 2);
+  }
+  append_printable_lines(out, rest, false);
+  if (out.size() <= cap) return out;
+  out.clear();
   while (!raw.empty()) {
     size_t lf = raw.find('\n');
     std::string_view line = raw.substr(0, lf);

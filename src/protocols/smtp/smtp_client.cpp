@@ -33,17 +33,7 @@ DialogueEvent line_event(EventType type, const LineAssembler& line, bool complet
 // printable; the cut (if any) marked with the number of bytes not shown.
 std::string message_text(std::string_view raw, uint64_t missing_bytes) {
   std::string out;
-  size_t start = 0;
-  while (start < raw.size()) {
-    size_t lf = raw.find('\n', start);
-    size_t end = lf == std::string_view::npos ? raw.size() : lf;
-    std::string_view line = raw.substr(start, end - start);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (start > 0) out.push_back('\n');
-    out += printable_text(line);
-    if (lf == std::string_view::npos) break;
-    start = lf + 1;
-  }
+  append_printable_lines(out, raw, false);
   return with_truncation_marker(std::move(out), missing_bytes);
 }
 
