@@ -105,7 +105,7 @@ void draw_inspector_panel(ViewState& s) {
   draw_encapsulation(s);
   ImGui::Separator();
 
-  ImGui::BeginChild("layers");
+  ImGui::BeginChild("layers", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);  // theme.h: nested
   ImDrawList* dl = ImGui::GetWindowDrawList();
   for (const LayerFact& fact : s.facts.layers) {
     ImGui::PushID(layer_number(fact.layer));

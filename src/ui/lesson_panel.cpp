@@ -143,7 +143,7 @@ LessonPanelResult draw_lesson(ViewState& s, LessonPlayer& player, const Lesson& 
                       {std::to_string(step.layer), std::string(osi_layer_title(layer, lang))})
                 .c_str());
   ImGui::Separator();
-  ImGui::BeginChild("step_text");
+  ImGui::BeginChild("step_text", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);  // theme.h: nested
   draw_paragraphs(step.text.in(lang));
   if (step.question) draw_question(player, *step.question, lang);
   if (!player.can_next()) {

@@ -20,7 +20,7 @@ void draw_packets_panel(ViewState& s) {
   const DialogueEvent* event = shown_event(s);
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV |
                                 ImGuiTableFlags_SizingFixedFit;
-  if (!ImGui::BeginTable("packets", 5, flags)) return;
+  if (!begin_nested_table("packets", 5, flags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn(ui_text("packets.col.number", lang));
   ImGui::TableSetupColumn(ui_text("packets.col.time", lang));
@@ -87,7 +87,7 @@ void draw_hex_panel(ViewState& s) {
   ImGui::NewLine();
 
   ImGui::PushFont(s.fonts.mono);
-  ImGui::BeginChild("hex", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+  ImGui::BeginChild("hex", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_NoBackground);
   const float cw = ImGui::CalcTextSize("0").x;
   const float avail = ImGui::GetContentRegionAvail().x;
   // 16 bytes a line when it fits (offset 6 + 16*3 + 1 + 16 characters), else 8.

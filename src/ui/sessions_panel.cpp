@@ -129,7 +129,7 @@ void draw_sessions_panel(ViewState& s) {
   const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV |
                                 ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX;
-  if (!ImGui::BeginTable("sessions", 7, flags)) return;
+  if (!begin_nested_table("sessions", 7, flags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn(ui_text("sessions.col.protocol", lang));
   ImGui::TableSetupColumn(ui_text("sessions.col.endpoints", lang));

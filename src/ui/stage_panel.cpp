@@ -177,7 +177,8 @@ void draw_stage_panel(ViewState& s) {
     ImGui::Dummy(ImVec2(width, line * 2.7f));
   }
 
-  ImGui::BeginChild("stage_scroll", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+  // No background of its own: the stage child around it has filled the same pixels (theme.h).
+  ImGui::BeginChild("stage_scroll", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_NoBackground);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float total = s.timeline.length() * scale + 20 * scale;

@@ -33,6 +33,9 @@ void apply_theme(bool dark, float scale) {
     style.Colors[ImGuiCol_WindowBg] = ImVec4(0.11f, 0.115f, 0.125f, 1.0f);
     style.Colors[ImGuiCol_ChildBg] = ImVec4(0.085f, 0.09f, 0.10f, 1.0f);
   }
+  // The program clears the framebuffer with WindowBg's colour (app/window/main.cpp): drawing it
+  // again as the main window's background would cost a whole-window fill per frame (theme.h).
+  style.Colors[ImGuiCol_WindowBg].w = 0.0f;
   style.ScaleAllSizes(std::max(1.0f, scale));
   ImGui::GetStyle() = style;
 }
@@ -51,6 +54,13 @@ ImU32 layer_colour(OsiLayer layer, float alpha) {
 ImU32 arrow_colour(ArrowMeaning meaning, float alpha) {
   const ArrowStyle& s = arrow_style(meaning);
   return rgb_colour(g_dark ? s.colour_dark : s.colour_light, alpha);
+}
+
+bool begin_nested_table(const char* id, int columns, ImGuiTableFlags flags) {
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));  // read when the table's child begins
+  const bool open = ImGui::BeginTable(id, columns, flags);
+  ImGui::PopStyleColor();
+  return open;
 }
 
 ImU32 faint_text_colour() {

@@ -1,5 +1,8 @@
-// app/window/frame_stats.cpp — percentiles and memory figures.
+// app/window/frame_stats.cpp — percentiles, CPU time, draw data and memory figures.
 #include "frame_stats.h"
+
+#include <imgui.h>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <fstream>
@@ -8,6 +11,7 @@
 namespace mailscope {
 
 namespace {
+
 std::string proc_status_field(const char* name) {
   std::ifstream in("/proc/self/status");
   std::string line;
@@ -15,20 +19,51 @@ std::string proc_status_field(const char* name) {
     if (line.rfind(name, 0) == 0) return line.substr(line.find(':') + 1);
   return " unknown";
 }
+
+// User + system time of every thread of the process so far.
+double process_cpu_ms() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  auto ms = [](const timeval& t) { return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_usec) / 1e3; };
+  return ms(usage.ru_utime) + ms(usage.ru_stime);
+}
+
+template <typename T>
+T percentile(std::vector<T> values, double q) {
+  if (values.empty()) return T{};
+  std::sort(values.begin(), values.end());
+  size_t i = static_cast<size_t>(q * static_cast<double>(values.size() - 1) + 0.5);
+  return values[std::min(i, values.size() - 1)];
+}
+
 }  // namespace
 
+void FrameStats::add(double milliseconds) {
+  const auto now = std::chrono::steady_clock::now();
+  const double cpu = process_cpu_ms();
+  if (started_) intervals_.push_back(std::chrono::duration<double, std::milli>(now - last_add_).count());
+  else cpu_start_ms_ = cpu;
+  started_ = true;
+  last_add_ = now;
+  cpu_end_ms_ = cpu;
+  times_.push_back(milliseconds);
+  if (const ImDrawData* draw = ImGui::GetDrawData()) {
+    vertices_.push_back(draw->TotalVtxCount);
+    indices_.push_back(draw->TotalIdxCount);
+  }
+}
+
 void FrameStats::print(std::ostream& out, int frames) const {
-  std::vector<double> sorted = times_;
-  std::sort(sorted.begin(), sorted.end());
-  auto at = [&](double q) {
-    if (sorted.empty()) return 0.0;
-    size_t i = static_cast<size_t>(q * static_cast<double>(sorted.size() - 1) + 0.5);
-    return sorted[std::min(i, sorted.size() - 1)];
-  };
+  const double cpu_per_frame = intervals_.empty() ? 0.0 : (cpu_end_ms_ - cpu_start_ms_) / static_cast<double>(intervals_.size());
   out << "frames: " << frames << "\n"
-      << "frame time median: " << at(0.5) << " ms\n"
-      << "frame time p99: " << at(0.99) << " ms\n"
-      << "frame time max: " << (sorted.empty() ? 0.0 : sorted.back()) << " ms\n"
+      << "frame time median: " << percentile(times_, 0.5) << " ms\n"
+      << "frame time p99: " << percentile(times_, 0.99) << " ms\n"
+      << "frame time max: " << percentile(times_, 1.0) << " ms\n"
+      << "frame interval median (swap included): " << percentile(intervals_, 0.5) << " ms\n"
+      << "frame interval p99: " << percentile(intervals_, 0.99) << " ms\n"
+      << "cpu time per frame (all threads): " << cpu_per_frame << " ms\n"
+      << "draw data median: " << percentile(vertices_, 0.5) << " vertices, " << percentile(indices_, 0.5) / 3
+      << " triangles\n"
       << "memory resident:" << proc_status_field("VmRSS") << "\n"
       << "memory peak resident:" << proc_status_field("VmHWM") << std::endl;
 }
