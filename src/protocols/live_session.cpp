@@ -79,6 +79,7 @@ LiveSession::LiveSession(LiveSessionOptions options)
     : options_(std::move(options)), worker_(std::make_unique<Worker>()) {
   AnalyzerOptions analyzer_options;
   analyzer_options.ports = options_.ports;
+  analyzer_options.reassembly = options_.reassembly;
   analyzer_options.keep_closed = false;   // closed dialogues go to the front end, not kept here
   worker_->analyzer = std::make_unique<MailAnalyzer>(std::move(analyzer_options));
   Worker* worker = worker_.get();
@@ -124,6 +125,8 @@ LiveUpdate LiveSession::take_update() {
     std::lock_guard<std::mutex> lock(mutex_);
     std::swap(update, pending_);
     pending_.finished = update.finished;
+    pending_.sessions_evicted = update.sessions_evicted;       // running totals stay
+    pending_.sessions_timed_out = update.sessions_timed_out;
   }
   update.stats = capture_->stats();
   return update;
@@ -152,6 +155,9 @@ void LiveSession::run() {
     {
       std::lock_guard<std::mutex> lock(mutex_);
       for (DialogueDelta& d : deltas) pending_.dialogues.push_back(std::move(d));
+      const ReassemblyStats& reassembly = w.analyzer->reassembler().stats();
+      pending_.sessions_evicted = reassembly.sessions_evicted;
+      pending_.sessions_timed_out = reassembly.sessions_timed_out;
       if (pending_.packets.empty()) pending_.packets = std::move(packets);
       else pending_.packets.insert(pending_.packets.end(), packets.begin(), packets.end());
       if (final) {

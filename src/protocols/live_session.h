@@ -30,12 +30,23 @@
 #include "capture/live_capture.h"
 #include "dialogue/dialogue.h"
 #include "protocols/port_map.h"
+#include "tcp/tcp_reassembler.h"
 
 namespace mailscope {
+
+// A live capture may run for days: open sessions are capped and an idle one is closed after a
+// while, so memory stays bounded (each closure counted in LiveUpdate).
+inline ReassemblyLimits live_reassembly_limits(uint64_t max_open_sessions = 10'000, double idle_timeout_seconds = 600) {
+  ReassemblyLimits limits;
+  limits.max_sessions = max_open_sessions;
+  limits.idle_timeout_ns = static_cast<int64_t>(idle_timeout_seconds * 1e9);
+  return limits;
+}
 
 struct LiveSessionOptions {
   LiveOptions capture;
   PortMap ports;
+  ReassemblyLimits reassembly = live_reassembly_limits();
   std::string write_path;           // pcapng to write while capturing ("" = none)
   uint64_t max_packets = 0;         // stop by itself after this many frames (0 = no limit)
   int64_t max_duration_ns = 0;      // stop by itself after this long (0 = no limit)
@@ -74,6 +85,8 @@ struct LiveUpdate {
   std::vector<DialogueDelta> dialogues;   // in the order they changed
   std::vector<LivePacket> packets;        // with publish_packets, in capture order
   LiveStats stats;
+  uint64_t sessions_evicted = 0;          // open sessions closed because the table was full
+  uint64_t sessions_timed_out = 0;        // closed after the idle timeout
   bool finished = false;                  // the worker has stopped; nothing more will come
   std::string error;                      // why it stopped, when not asked to (interface down)
 };

@@ -120,6 +120,8 @@ bool MainView::start_live(const std::string& interface, const std::string& filte
   LiveRequest request;
   request.interface = interface;
   request.filter = filter;
+  request.max_sessions = static_cast<size_t>(settings_.live_max_sessions);
+  request.max_event_bytes = static_cast<uint64_t>(settings_.live_max_event_mb) << 20;
   std::string error;
   std::unique_ptr<LoadedCapture> capture = live_.start(request, ports_, error);
   if (!capture) {

@@ -18,6 +18,11 @@ TEST_CASE("settings survive a round trip") {
   s.window_height = 777;
   s.speed = 4.0;
   s.even_timing = true;
+  s.live_interface = "eth0";
+  s.live_filter = "tcp port 2525";
+  s.follow_live = false;
+  s.live_max_sessions = 500;
+  s.live_max_event_mb = 64;
   add_recent_file(s, "/tmp/a.pcap");
   add_recent_file(s, "/tmp/b.pcapng");
   Settings back = parse_settings(format_settings(s));
@@ -27,6 +32,11 @@ TEST_CASE("settings survive a round trip") {
   CHECK(back.window_height == 777);
   CHECK(back.speed == 4.0);
   CHECK(back.even_timing);
+  CHECK(back.live_interface == "eth0");
+  CHECK(back.live_filter == "tcp port 2525");
+  CHECK_FALSE(back.follow_live);
+  CHECK(back.live_max_sessions == 500);
+  CHECK(back.live_max_event_mb == 64);
   REQUIRE(back.recent_files.size() == 2);
   CHECK(back.recent_files[0] == "/tmp/b.pcapng");
 }
@@ -34,10 +44,11 @@ TEST_CASE("settings survive a round trip") {
 TEST_CASE("bad settings text keeps the defaults") {
   Settings d;
   Settings s = parse_settings("language = klingon\nwindow_width = -5\nwindow_height = 99999999999\n"
-                              "theme\n= dark\nspeed_percent = 3\n\x01\x02garbage\nrecent =\n");
+                              "theme\n= dark\nspeed_percent = 3\nlive_max_sessions = 0\n\x01\x02garbage\nrecent =\n");
   CHECK(s.language == d.language);
   CHECK(s.window_width == d.window_width);
   CHECK(s.window_height == d.window_height);
+  CHECK(s.live_max_sessions == d.live_max_sessions);
   CHECK(s.dark_theme == d.dark_theme);
   CHECK(s.speed == d.speed);
   CHECK(s.recent_files.empty());

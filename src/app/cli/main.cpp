@@ -90,6 +90,12 @@ int main(int argc, char** argv) {
   sniff_command->add_option("--count", sniff.count, "stop after this many packets");
   sniff_command->add_option("--duration", sniff.duration_seconds, "stop after this many seconds");
   sniff_command->add_option("--port", sniff.port_mappings, "treat a server port as a protocol, e.g. 2525=smtp");
+  sniff_command->add_option("--max-sessions", sniff.max_sessions,
+                            "open sessions held at once; beyond it the longest idle one is closed (default 10000)")
+      ->check(CLI::Range(uint64_t{1}, uint64_t{10'000'000}));
+  sniff_command->add_option("--idle-timeout", sniff.idle_timeout_seconds,
+                            "close an open session after this many idle seconds (default 600; 0: never)")
+      ->check(CLI::Range(0.0, 1e7));
   sniff_command->add_option("--lang", sniff_language, "language of the meanings: en or ja")
       ->check(CLI::IsMember({"en", "ja"}));
 

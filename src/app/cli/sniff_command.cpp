@@ -90,6 +90,7 @@ int run_sniff(const SniffOptions& options) {
   live.write_path = options.write_path;
   live.max_packets = options.count;
   live.max_duration_ns = static_cast<int64_t>(options.duration_seconds * 1e9);
+  live.reassembly = live_reassembly_limits(options.max_sessions, options.idle_timeout_seconds);
 
   LiveSession::Started started = LiveSession::start(std::move(live));
   if (!started.ok()) {
@@ -134,7 +135,12 @@ int run_sniff(const SniffOptions& options) {
       LiveStats stats = update.stats;
       std::cerr << "mailscope-cli: " << stats.received << " packets received, "
                 << stats.dropped_by_kernel << " dropped by the kernel, "
-                << stats.dropped_by_interface << " dropped by the interface\n";
+                << stats.dropped_by_interface << " dropped by the interface";
+      if (update.sessions_evicted || update.sessions_timed_out)
+        std::cerr << "; " << update.sessions_evicted << " sessions closed because more than "
+                  << options.max_sessions << " were open, " << update.sessions_timed_out
+                  << " closed after " << options.idle_timeout_seconds << " s idle";
+      std::cerr << "\n";
       if (!update.error.empty()) {
         print_error(update.error);
         return exit_input_error;

@@ -17,6 +17,8 @@ struct SniffOptions {
   uint64_t count = 0;                  // stop after N packets
   double duration_seconds = 0;         // stop after S seconds
   std::vector<std::string> port_mappings;
+  uint64_t max_sessions = 10'000;      // open sessions held at once (the longest idle is closed)
+  double idle_timeout_seconds = 600;   // an open session idle this long is closed
   Language language = Language::english;
   std::string program_path;            // for the setcap advice
 };

@@ -82,6 +82,10 @@ Settings parse_settings(std::string_view text) {
       if (value.size() <= 1024) s.live_filter = std::string(value);
     } else if (key == "follow_live") {
       s.follow_live = value != "no";
+    } else if (key == "live_max_sessions") {
+      if (parse_int(value, 10, 10'000'000, n)) s.live_max_sessions = n;
+    } else if (key == "live_max_event_mb") {
+      if (parse_int(value, 1, 65'536, n)) s.live_max_event_mb = n;
     }
   }
   return s;
@@ -99,6 +103,8 @@ std::string format_settings(const Settings& s) {
   if (s.live_interface.find('\n') == std::string::npos) out << "live_interface = " << s.live_interface << "\n";
   if (s.live_filter.find('\n') == std::string::npos) out << "live_filter = " << s.live_filter << "\n";
   out << "follow_live = " << (s.follow_live ? "yes" : "no") << "\n";
+  out << "live_max_sessions = " << s.live_max_sessions << "\n";
+  out << "live_max_event_mb = " << s.live_max_event_mb << "\n";
   for (const std::string& f : s.recent_files) {
     if (f.find('\n') == std::string::npos) out << "recent = " << f << "\n";
   }

@@ -31,6 +31,10 @@ struct Settings {
   std::string live_interface = "lo";
   std::string live_filter;
   bool follow_live = true;
+  // Bounds of a live capture in the window: sessions kept, and megabytes of their events;
+  // beyond either, the oldest finished sessions are released (and counted).
+  int live_max_sessions = 100'000;
+  int live_max_event_mb = 256;
 };
 
 std::string settings_directory();   // "" when neither XDG_CONFIG_HOME nor HOME is set
