@@ -7,6 +7,8 @@
 
 #include <cstring>
 
+#include "protocols/common/text.h"
+
 namespace mailscope {
 
 DotStuffedBody::DotStuffedBody(size_t max_line_bytes, size_t max_text_bytes)
@@ -14,11 +16,13 @@ DotStuffedBody::DotStuffedBody(size_t max_line_bytes, size_t max_text_bytes)
 
 void DotStuffedBody::take_line() {
   uint64_t terminator = line_.complete() ? (line_.bare_lf() ? 1 : 2) : 0;
-  add_line(line_.line(), line_.dropped_bytes(), terminator);
+  std::string_view line = line_.line();
+  add_line(line, line_.dropped_bytes(), terminator, plain_run(line.data(), line.size()) == line.size());
   line_.clear();
 }
 
-void DotStuffedBody::add_line(std::string_view line, uint64_t dropped, uint64_t terminator) {
+void DotStuffedBody::add_line(std::string_view line, uint64_t dropped, uint64_t terminator,
+                              bool plain) {
   if (!line.empty() && line.front() == '.') {  // RFC 5321 §4.5.2: remove the stuffed dot
     line.remove_prefix(1);
     ++unstuffed_;
@@ -27,9 +31,11 @@ void DotStuffedBody::add_line(std::string_view line, uint64_t dropped, uint64_t 
   message_bytes_ += line.size() + dropped + terminator;
   ++lines_;
   size_t room = text_.size() < max_text_ ? max_text_ - text_.size() : 0;
+  if (room > 0 && !plain) text_plain_ = false;
   text_.append(line.substr(0, room));
   if (line.size() < room) {
     text_ += '\n';
+    ++text_breaks_;
   } else {
     text_cut_ = true;
   }
@@ -39,27 +45,42 @@ void DotStuffedBody::add_line(std::string_view line, uint64_t dropped, uint64_t 
 // The lines that end inside `bytes`, read where they lie: what LineAssembler would hand over
 // line by line, without copying each line first. Stops before a partial line (LineAssembler
 // collects that one) and after the "." line. Only called with no partial line pending.
+// One scan finds both the line's end and whether it is plain text: in mail, the first byte
+// that is not printable ASCII is nearly always the CR of the CRLF.
 size_t DotStuffedBody::take_whole_lines(const uint8_t* bytes, size_t length) {
   const char* p = reinterpret_cast<const char*>(bytes);
   size_t used = 0;
   while (used < length) {
-    const void* lf = std::memchr(p + used, '\n', length - used);
-    if (lf == nullptr) break;
-    size_t end = static_cast<size_t>(static_cast<const char*>(lf) - p);
-    std::string_view content(p + used, end - used);
+    size_t stop = used + plain_run(p + used, length - used);
+    size_t end = stop;  // of the content, before CR LF or LF
+    size_t next = 0;    // just after the LF
+    bool plain = true;
     uint64_t terminator = 1;  // a bare LF ends a line too (and counts one byte)
-    if (!content.empty() && content.back() == '\r') {
-      content.remove_suffix(1);
+    if (stop < length && p[stop] == '\n') {
+      next = stop + 1;
+    } else if (stop + 1 < length && p[stop] == '\r' && p[stop + 1] == '\n') {
+      next = stop + 2;
       terminator = 2;
+    } else {
+      const void* lf = std::memchr(p + stop, '\n', length - stop);
+      if (lf == nullptr) break;
+      end = static_cast<size_t>(static_cast<const char*>(lf) - p);
+      next = end + 1;
+      plain = false;
+      if (end > used && p[end - 1] == '\r') {
+        --end;
+        terminator = 2;
+      }
     }
+    std::string_view content(p + used, end - used);
     uint64_t dropped = content.size() > max_line_ ? content.size() - max_line_ : 0;
     content = content.substr(0, max_line_);
-    used = end + 1;
+    used = next;
     if (content == "." && dropped == 0) {  // the end-of-data line
       done_ = true;
       break;
     }
-    add_line(content, dropped, terminator);
+    add_line(content, dropped, terminator, plain);
   }
   return used;
 }
@@ -94,6 +115,18 @@ size_t DotStuffedBody::push(const uint8_t* bytes, size_t length, const SegmentOr
 void DotStuffedBody::mark_gap(uint64_t length) {
   gap_bytes_ += length;
   if (!line_.empty()) take_line();  // the line in progress ends at the gap
+}
+
+std::string DotStuffedBody::take_printable_lines() {
+  std::string out;
+  if (text_plain_) {  // nothing to escape: the text is already what people see
+    out = std::move(text_);
+    if (!out.empty() && out.back() == '\n') out.pop_back();
+  } else {
+    append_printable_lines(out, text_, false);
+  }
+  text_.clear();
+  return out;
 }
 
 std::vector<std::pair<std::string, std::string>> DotStuffedBody::headers() const {

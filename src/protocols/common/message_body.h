@@ -39,6 +39,12 @@ class DotStuffedBody {
 
   // Unstuffed, capped; lines end with "\n" (the CR of each CRLF is counted, not kept).
   const std::string& text() const { return text_; }
+  uint64_t text_breaks() const { return text_breaks_; }  // the "\n"s in text()
+  // True when text() holds printable ASCII and line ends only (printable_text keeps it as is).
+  bool text_plain() const { return text_plain_; }
+  // text() as append_printable_lines(out, text(), false) shows it: lines joined by '\n', no
+  // break after the last. Leaves text() empty, so take the headers first. Cheap when plain.
+  std::string take_printable_lines();
   uint64_t message_bytes() const { return message_bytes_; }  // unstuffed size, CRLFs included
   uint64_t lines() const { return lines_; }
   uint64_t unstuffed_dots() const { return unstuffed_; }
@@ -55,11 +61,13 @@ class DotStuffedBody {
   std::string text_;
   StreamSpan span_;
   uint64_t message_bytes_ = 0, lines_ = 0, unstuffed_ = 0, gap_bytes_ = 0, truncated_lines_ = 0;
+  uint64_t text_breaks_ = 0;
   void take_line();  // moves the assembled line into the message
-  void add_line(std::string_view line, uint64_t dropped, uint64_t terminator);
+  void add_line(std::string_view line, uint64_t dropped, uint64_t terminator, bool plain);
   size_t take_whole_lines(const uint8_t* bytes, size_t length);
   bool done_ = false;
   bool text_cut_ = false;
+  bool text_plain_ = true;
 };
 
 }  // namespace mailscope

@@ -11,6 +11,10 @@ namespace mailscope {
 // Valid UTF-8 is kept; every other byte becomes "\xNN"; control characters other than TAB
 // become "\xNN" too (so a terminal or the window never receives raw control bytes).
 std::string printable_text(std::string_view bytes);
+// How many bytes from p[0] on are printable ASCII (0x20..0x7E): the bytes printable_text
+// copies as they are. Fast (many bytes per step); decoders use it to find where a line of
+// plain text ends.
+size_t plain_run(const char* p, size_t n);
 // printable_text(bytes) appended to `out`, without a temporary string.
 void append_printable(std::string& out, std::string_view bytes);
 

@@ -347,19 +347,25 @@ void Pop3Decoder::finish_message(bool complete) {
   const std::string& kept = message_->text();
   uint64_t dropped = 0;
   if (kept.size() >= limits_.max_text_bytes) {
-    uint64_t shown =
-        kept.size() + static_cast<uint64_t>(std::count(kept.begin(), kept.end(), '\n'));
+    uint64_t shown = kept.size() + message_->text_breaks();
     dropped = message_->message_bytes() > shown ? message_->message_bytes() - shown : 0;
-  }
-  e.text = printable_lines(kept, limits_.max_text_bytes, dropped);
-  if (dropped > 0) {
-    e.text = with_truncation_marker(std::move(e.text), dropped);
-    e.line_truncated = true;
   }
   e.details = message_->headers();
   for (auto& [name, value] : e.details) {
     name = printable_text(name);
     value = printable_text(value);
+  }
+  if (message_->text_plain()) {
+    // printable_lines() of plain text: nothing escaped, so it never passes the cap (the text
+    // is within it); only the empty lines at the start go, as printable_lines drops them.
+    e.text = message_->take_printable_lines();
+    e.text.erase(0, std::min(e.text.find_first_not_of('\n'), e.text.size()));
+  } else {
+    e.text = printable_lines(kept, limits_.max_text_bytes, dropped);
+  }
+  if (dropped > 0) {
+    e.text = with_truncation_marker(std::move(e.text), dropped);
+    e.line_truncated = true;
   }
   e.answers = message_command_.event;
   const bool retr = message_command_.command->id == Pop3Verb::retr;

@@ -310,15 +310,16 @@ void SmtpDecoder::finish_body(bool terminated) {
   // DotStuffedBody keeps each line's CRLF as one "\n": count it back to compare with the
   // message size (its text_truncated() compares the two sizes as they are).
   const std::string& text = body_->text();
-  uint64_t shown = text.size() + static_cast<uint64_t>(std::count(text.begin(), text.end(), '\n'));
+  uint64_t shown = text.size() + body_->text_breaks();
   bool cut = text.size() >= limits_.max_text_bytes || body_->truncated_lines() > 0;
   uint64_t missing = cut && body_->message_bytes() > shown ? body_->message_bytes() - shown : 0;
-  e.text = message_text(text, missing);
   e.line_truncated = cut;
   e.details.emplace_back("lines", std::to_string(body_->lines()));
   // RFC 5321 §4.5.2: the sender doubled each leading "."; the receiver removes one.
   e.details.emplace_back("dot-stuffed lines", std::to_string(body_->unstuffed_dots()));
   add_header_details(body_->text(), body_->headers(), e);
+  // message_text(text, missing), without copying a plain text once more.
+  e.text = with_truncation_marker(body_->take_printable_lines(), missing);
   if (body_gap_bytes_ > 0) {
     e.details.emplace_back("missing bytes", std::to_string(body_gap_bytes_));
   }
