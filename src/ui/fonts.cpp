@@ -1,8 +1,11 @@
 // ui/fonts.cpp — fontconfig lookup and the ImGui font atlas.
 #include "ui/fonts.h"
 
+#include <GL/gl.h>
 #include <fontconfig/fontconfig.h>
 #include <imgui.h>
+
+#include <cstdint>
 
 namespace mailscope {
 
@@ -16,8 +19,10 @@ ImFont* add_font(const std::string& path, int index, float size, bool merge, con
   ImFontConfig config;
   config.FontNo = index;
   config.MergeMode = merge;
-  config.OversampleH = 2;
+  // One texel per pixel, glyphs on whole pixels: drawn exactly with nearest sampling (fonts.h).
+  config.OversampleH = 1;
   config.OversampleV = 1;
+  config.PixelSnapH = true;
   return ImGui::GetIO().Fonts->AddFontFromFileTTF(path.c_str(), size, &config, ranges);
 }
 
@@ -73,14 +78,28 @@ UiFonts load_fonts(float size) {
   };
   fonts.text = add_text_font(size);
   fonts.large = add_text_font(size * 1.15f);
+  fonts.small = add_text_font(size * 0.85f);
   if (have_mono) fonts.mono = add_font(mono, mono_index, size * 0.95f, false, kLatinRanges);
   if (!fonts.mono) fonts.mono = fonts.text;
+  if (!fonts.small) fonts.small = fonts.text;
   io.FontDefault = fonts.text;
 
   fonts.report = "fonts: " + (have_latin ? latin : std::string("ImGui default")) + ", " +
                  (have_cjk ? cjk : std::string("no CJK font (install fonts-noto-cjk)")) + ", " +
                  (have_mono ? mono : std::string("no monospace font"));
   return fonts;
+}
+
+bool use_nearest_font_sampling() {
+  const ImTextureID id = ImGui::GetIO().Fonts->TexID;
+  if (!id) return false;
+  GLint bound = 0;
+  glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
+  glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<intptr_t>(id)));
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+  glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
+  return true;
 }
 
 }  // namespace mailscope

@@ -50,6 +50,7 @@ void draw_encapsulation(const ViewState& s) {
   dl->AddText(ImVec2(left_x, p.y), ImGui::GetColorU32(ImGuiCol_Text), ui_text("inspector.sender", lang));
   const char* receiver = ui_text("inspector.receiver", lang);
   dl->AddText(ImVec2(right_x + box_w - ImGui::CalcTextSize(receiver).x, p.y), ImGui::GetColorU32(ImGuiCol_Text), receiver);
+  ImFont* small = s.fonts.small ? s.fonts.small : ImGui::GetFont();  // its own size (fonts.h)
   for (int i = 0; i < 7; ++i) {
     OsiLayer layer = static_cast<OsiLayer>(7 - i);
     float y = top + i * row;
@@ -58,7 +59,7 @@ void draw_encapsulation(const ViewState& s) {
       dl->AddRectFilled(ImVec2(x, y), ImVec2(x + box_w, y + row - 2), layer_colour(layer, 0.22f), 2.0f);
       dl->AddRectFilled(ImVec2(x, y), ImVec2(x + 4, y + row - 2), layer_colour(layer), 0.0f);
       ImVec4 clip(x, y, x + box_w - 2, y + row);
-      dl->AddText(ImGui::GetFont(), ImGui::GetFontSize() * 0.85f, ImVec2(x + 7, y + 1),
+      dl->AddText(small, small == ImGui::GetFont() ? ImGui::GetFontSize() : small->FontSize, ImVec2(x + 7, y + 1),
                   ImGui::GetColorU32(ImGuiCol_Text), title.c_str(), nullptr, 0.0f, &clip);
     }
   }

@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <string>
 
@@ -169,8 +170,10 @@ void draw_stage_panel(ViewState& s) {
       float tx = std::max(cx - ts.x / 2, clip.x);
       dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(tx, origin.y), ImGui::GetColorU32(ImGuiCol_Text),
                   title.c_str(), nullptr, 0.0f, &clip);
-      ImVec2 ss = ImGui::CalcTextSize(sub.c_str());
-      dl->AddText(ImGui::GetFont(), ImGui::GetFontSize() * 0.87f, ImVec2(std::max(cx - ss.x * 0.87f / 2, clip.x), origin.y + ts.y + 1),
+      // The address in the text font, at its own size (fonts.h: no scaled text).
+      ImFont* sub_font = s.fonts.text ? s.fonts.text : ImGui::GetFont();
+      ImVec2 ss = sub_font->CalcTextSizeA(sub_font->FontSize, FLT_MAX, 0.0f, sub.c_str());
+      dl->AddText(sub_font, sub_font->FontSize, ImVec2(std::max(cx - ss.x / 2, clip.x), origin.y + ts.y + 1),
                   faint_text_colour(), sub.c_str(), nullptr, 0.0f, &clip);
     }
     ImGui::PopFont();
@@ -232,11 +235,11 @@ void draw_stage_panel(ViewState& s) {
     // Label above the arrow, clipped to the arrow's span; tag first (shape + tag + colour).
     std::string text = st.tag[0] && !look.small ? std::string("[") + st.tag + "] " + look.label : look.label;
     ImVec4 clip(std::min(x0, x1) + 2, y - 30 * scale, std::max(x0, x1) - 2, y);
-    ImVec2 size = ImGui::CalcTextSize(text.c_str());
+    ImFont* font = look.small && s.fonts.small ? s.fonts.small : ImGui::GetFont();
+    const float font_size = font == ImGui::GetFont() ? ImGui::GetFontSize() : font->FontSize;
+    ImVec2 size = font->CalcTextSizeA(font_size, FLT_MAX, 0.0f, text.c_str());
     float tx = std::max((x0 + x1) * 0.5f - size.x * 0.5f, clip.x);
     ImU32 text_col = look.small ? faint_text_colour() : ImGui::GetColorU32(ImGuiCol_Text, alpha < 1 ? 0.45f : 1.0f);
-    ImFont* font = ImGui::GetFont();
-    float font_size = ImGui::GetFontSize() * (look.small ? 0.85f : 1.0f);
     dl->AddText(font, font_size, ImVec2(tx, y - font_size - 3 * scale), text_col, text.c_str(), nullptr, 0.0f, &clip);
 
     if (is_current && !s.playback.at_end()) {

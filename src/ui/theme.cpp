@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "ui/fonts.h"
+
 namespace mailscope {
 
 namespace {
@@ -36,8 +38,14 @@ void apply_theme(bool dark, float scale) {
   // The program clears the framebuffer with WindowBg's colour (app/window/main.cpp): drawing it
   // again as the main window's background would cost a whole-window fill per frame (theme.h).
   style.Colors[ImGuiCol_WindowBg].w = 0.0f;
+  // Anti-aliased lines from geometry, not from the font atlas's baked line texture: that one
+  // needs bilinear sampling, and the atlas is sampled nearest (fonts.h).
+  style.AntiAliasedLinesUseTex = false;
   style.ScaleAllSizes(std::max(1.0f, scale));
   ImGui::GetStyle() = style;
+  // The first frame's apply_theme is the first point after the OpenGL backend made the atlas
+  // texture (its NewFrame runs before ImGui's): from here on it is sampled nearest.
+  use_nearest_font_sampling();
 }
 
 bool theme_is_dark() { return g_dark; }
