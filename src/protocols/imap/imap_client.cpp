@@ -115,8 +115,7 @@ void ImapDecoder::on_command() {
   const ImapCommandInfo* info = find_imap_command(verb);
   event.tag = tag.value;
   event.verb = verb;
-  std::string arguments = message.render(reader.position(), limits_.max_text_bytes);
-  event.arguments = std::string(trim(arguments));
+  event.arguments = message.render_trimmed(reader.position(), limits_.max_text_bytes);
   event.explain_key = imap_command_key(info);
   event.unknown = info == nullptr;
 

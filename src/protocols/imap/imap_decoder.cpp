@@ -271,13 +271,13 @@ void ImapDecoder::stamp_new_events(size_t from) {
 
 // [SECTION] events and state
 
-DialogueEvent ImapDecoder::base_event(EventType type, Direction direction) const {
+DialogueEvent ImapDecoder::base_event(EventType type, Direction direction, bool with_text) const {
   const Side& s = sides_[index_of(direction)];
   DialogueEvent event;
   event.type = type;
   event.direction = direction;
   event.span = s.span;
-  event.text = s.message.render(0, limits_.max_text_bytes);
+  if (with_text) event.text = s.message.render(0, limits_.max_text_bytes);
   event.line_truncated = s.message.truncated();
   event.size_bytes = s.message.literal_bytes();
   if (uint64_t missing = s.message.missing_bytes(); missing > 0) {

@@ -100,7 +100,7 @@ class ImapDecoder final : public ProtocolDecoder {
   Side& side(Direction d) { return sides_[index_of(d)]; }
 
   // Events (imap_decoder.cpp).
-  DialogueEvent base_event(EventType type, Direction direction) const;
+  DialogueEvent base_event(EventType type, Direction direction, bool with_text = true) const;
   int32_t emit(DialogueEvent&& event);
   void apply_state(DialogueEvent& event) const;
   PendingCommand* oldest_pending();

@@ -52,6 +52,8 @@ void ImapMessage::begin_literal(uint64_t size, bool non_synchronizing) {
   ImapLiteral literal;
   literal.size = size;
   literal.non_synchronizing = non_synchronizing;
+  // The size is announced: one allocation for the part that will be kept.
+  literal.content.reserve(static_cast<size_t>(std::min<uint64_t>(size, kept_ < max_kept_ ? max_kept_ - kept_ : 0)));
   literals_.push_back(std::move(literal));
   offsets_.push_back(joined_.size());
 }
@@ -110,11 +112,7 @@ void append_capped(std::string& out, std::string_view source, size_t cap, uint64
 
 }  // namespace
 
-std::string ImapMessage::render(size_t skip, size_t cap) const {
-  // Usually nothing is cut: one pass per piece, the literal's lines all at once. Only a result
-  // past the cap is rendered again line by line below, to cut where the cap falls. (When the
-  // whole fits, no line was cut and every line break was written: the two agree.)
-  std::string out;
+bool ImapMessage::render_whole(size_t skip, size_t cap, std::string& out) const {
   for (size_t i = 0; i < fragments_.size(); ++i) {
     std::string_view fragment = fragments_[i];
     if (i == 0) fragment.remove_prefix(std::min(skip, fragment.size()));
@@ -123,7 +121,15 @@ std::string ImapMessage::render(size_t skip, size_t cap) const {
     out.push_back('\n');
     append_printable_lines(out, literals_[i].content, true);
   }
-  if (out.size() <= cap) return with_truncation_marker(std::move(out), dropped_);
+  return out.size() <= cap;
+}
+
+std::string ImapMessage::render(size_t skip, size_t cap) const {
+  // Usually nothing is cut: one pass per piece, the literal's lines all at once. Only a result
+  // past the cap is rendered again line by line below, to cut where the cap falls. (When the
+  // whole fits, no line was cut and every line break was written: the two agree.)
+  std::string out;
+  if (render_whole(skip, cap, out)) return with_truncation_marker(std::move(out), dropped_);
 
   out.clear();
   uint64_t omitted = dropped_;
@@ -152,6 +158,55 @@ std::string ImapMessage::render(size_t skip, size_t cap) const {
     }
   }
   return with_truncation_marker(std::move(out), omitted);
+}
+
+std::string ImapMessage::render_trimmed(size_t skip, size_t cap) const {
+  // Blanks right after `skip` go in the trim anyway: render from after them when the result,
+  // with them, would still fit whole (so rendering them would not have moved the cut).
+  size_t from = skip;
+  if (!fragments_.empty()) {
+    const std::string& first = fragments_[0];
+    while (from < first.size() && (first[from] == ' ' || first[from] == '\t')) ++from;
+  }
+  std::string out;
+  if (from - skip <= cap && render_whole(from, cap - (from - skip), out)) {
+    out = with_truncation_marker(std::move(out), dropped_);
+  } else {
+    out = render(skip, cap);
+  }
+  std::string_view kept = trim(out);
+  size_t front = static_cast<size_t>(kept.data() - out.data());
+  out.resize(front + kept.size());
+  out.erase(0, front);
+  return out;
+}
+
+void ImapMessage::render_with_arguments(size_t skip, size_t cap, std::string& text,
+                                        std::string& arguments) const {
+  // A FETCH's text and its arguments hold the same message literal: render it once. The
+  // arguments are the text after printable(first fragment up to `from`), when the cut at
+  // `from` is clean (an ASCII byte there: no UTF-8 sequence spans it) and nothing was cut.
+  size_t from = skip;
+  std::string_view first = fragments_.empty() ? std::string_view{} : fragments_[0];
+  while (from < first.size() && (first[from] == ' ' || first[from] == '\t')) ++from;
+  if (!fragments_.empty() && skip <= first.size() &&
+      (from == first.size() || static_cast<unsigned char>(first[from]) < 0x80)) {
+    std::string out;
+    append_printable(out, first.substr(0, from));
+    size_t head = out.size();
+    if (render_whole(from, cap, out)) {
+      // render(skip) is blanks + this tail, shorter than the whole: it was not cut either.
+      arguments = with_truncation_marker(out.substr(head), dropped_);
+      std::string_view kept = trim(arguments);
+      size_t front = static_cast<size_t>(kept.data() - arguments.data());
+      arguments.resize(front + kept.size());
+      arguments.erase(0, front);
+      text = with_truncation_marker(std::move(out), dropped_);
+      return;
+    }
+  }
+  text = render(0, cap);
+  arguments = render_trimmed(skip, cap);
 }
 
 }  // namespace mailscope

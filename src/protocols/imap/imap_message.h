@@ -62,6 +62,11 @@ class ImapMessage {
   // its marker, starting `skip` bytes into the first fragment; capped at `cap` bytes with the
   // " …[N more bytes]" marker.
   std::string render(size_t skip, size_t cap) const;
+  // std::string(trim(render(skip, cap))), without rendering the blanks or copying the result.
+  std::string render_trimmed(size_t skip, size_t cap) const;
+  // text = render(0, cap) and arguments = render_trimmed(skip, cap), rendering the literals once.
+  void render_with_arguments(size_t skip, size_t cap, std::string& text,
+                             std::string& arguments) const;
 
  private:
   size_t max_kept_;
@@ -76,6 +81,8 @@ class ImapMessage {
   uint64_t literal_bytes_ = 0;  // announced sizes of all literals
   bool sealed_ = false;         // a cap was hit: later pieces are only counted
   bool in_uncounted_literal_ = false;
+  // Appends the whole message from `skip`, uncut; false when that is longer than `cap`.
+  bool render_whole(size_t skip, size_t cap, std::string& out) const;
 };
 
 }  // namespace mailscope

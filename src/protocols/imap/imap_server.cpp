@@ -101,7 +101,8 @@ void ImapDecoder::on_continuation() {
 
 void ImapDecoder::on_untagged() {
   const ImapMessage& message = side(Direction::server_to_client).message;
-  DialogueEvent event = base_event(EventType::untagged, Direction::server_to_client);
+  // The text is rendered below, together with the arguments when they repeat it.
+  DialogueEvent event = base_event(EventType::untagged, Direction::server_to_client, false);
   ImapReader reader(message, 1);
   ImapToken first = reader.next();
   PendingCommand* current = oldest_pending();
@@ -110,7 +111,8 @@ void ImapDecoder::on_untagged() {
     // RFC 3501 §7.3 / §7.4: "* 5 EXISTS", "* 3 EXPUNGE", "* 12 FETCH (...)".
     std::string name = to_upper_ascii(reader.next().value);
     event.verb = name;
-    event.arguments = std::string(trim(message.render(reader.position(), limits_.max_text_bytes)));
+    message.render_with_arguments(reader.position(), limits_.max_text_bytes, event.text,
+                                  event.arguments);
     if (name == "EXISTS" || name == "RECENT") {
       event.details.emplace_back("count", first.value);
     } else if (name == "EXPUNGE" || name == "FETCH") {
@@ -123,6 +125,7 @@ void ImapDecoder::on_untagged() {
     emit(std::move(event));
     return;
   }
+  event.text = message.render(0, limits_.max_text_bytes);
   std::string name = to_upper_ascii(first.value);
   event.verb = name;
   event.arguments = std::string(reader.rest().substr(0, limits_.max_text_bytes));
