@@ -1,7 +1,7 @@
 // protocols/smtp/smtp_state.cpp — state keys and state details (see smtp_state.h).
 #include "protocols/smtp/smtp_state.h"
 
-#include <vector>
+#include <string_view>
 
 namespace mailscope {
 namespace {
@@ -10,14 +10,12 @@ std::string plural(uint64_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-std::string join(const std::vector<std::string>& parts) {
-  std::string out;
-  for (const std::string& p : parts) {
-    if (p.empty()) continue;
-    if (!out.empty()) out += ", ";
-    out += p;
-  }
-  return out;
+// Appends prefix + part after ", " (when `out` has text already); nothing for an empty part.
+void add_part(std::string& out, std::string_view prefix, std::string_view part = {}) {
+  if (prefix.empty() && part.empty()) return;
+  if (!out.empty()) out += ", ";
+  out += prefix;
+  out += part;
 }
 
 }  // namespace
@@ -63,38 +61,58 @@ const char* SmtpSessionFacts::state_key() const {
   return "smtp.state.connected";
 }
 
+// Every event carries the detail, so it is built straight into one string: only the parts
+// the phase shows, empty ones skipped, ", " between the others.
 std::string SmtpSessionFacts::state_detail() const {
-  std::string tls_part = tls ? "TLS" : "";
-  std::string user_part = authenticated && !user.empty() ? "as " + user : "";
-  std::string messages_part = messages > 0 ? plural(messages, "message sent", "messages sent") : "";
+  std::string out;
+  const auto add_user = [&] {
+    if (authenticated && !user.empty()) add_part(out, "as ", user);
+  };
+  const auto add_tls = [&] {
+    if (tls) add_part(out, "TLS");
+  };
   switch (phase) {
     case SmtpPhase::connected:
-      return "";
+    case SmtpPhase::tls:
+      break;
     case SmtpPhase::greeted:
     case SmtpPhase::refused:
-      return server_name;
+      out = server_name;
+      break;
     case SmtpPhase::ehlo:
-      return join(
-          {helo_name, esmtp ? plural(capabilities, "capability", "capabilities") : "", tls_part});
+      add_part(out, helo_name);
+      if (esmtp) add_part(out, plural(capabilities, "capability", "capabilities"));
+      add_tls();
+      break;
     case SmtpPhase::authenticated:
-      return join({user_part, tls_part});
+      add_user();
+      add_tls();
+      break;
     case SmtpPhase::transaction:
     case SmtpPhase::data: {
-      std::string text = "from " + mail_from;
+      add_user();
+      add_part(out, "from ", mail_from);
       if (accepted > 0 || rejected > 0) {
-        text += " to " + plural(accepted, "recipient", "recipients");
-        if (rejected > 0) text += " (" + std::to_string(rejected) + " rejected)";
+        out += " to ";
+        out += plural(accepted, "recipient", "recipients");
+        if (rejected > 0) {
+          out += " (";
+          out += std::to_string(rejected);
+          out += " rejected)";
+        }
       }
-      return join({user_part, text, tls_part});
+      add_tls();
+      break;
     }
-    case SmtpPhase::tls:
-      return "";
     case SmtpPhase::ready:
     case SmtpPhase::quit:
     case SmtpPhase::closing:
-      return join({user_part, messages_part, tls_part});
+      add_user();
+      if (messages > 0) add_part(out, plural(messages, "message sent", "messages sent"));
+      add_tls();
+      break;
   }
-  return "";
+  return out;
 }
 
 }  // namespace mailscope
