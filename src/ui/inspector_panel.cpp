@@ -56,7 +56,8 @@ void draw_encapsulation(const ViewState& s) {
     float y = top + i * row;
     std::string title(osi_layer_title(layer, lang));
     for (float x : {left_x, right_x}) {
-      dl->AddRectFilled(ImVec2(x, y), ImVec2(x + box_w, y + row - 2), layer_colour(layer, 0.22f), 2.0f);
+      // Square corners: a rounded fill is dozens of anti-aliased triangles, a square one two.
+      dl->AddRectFilled(ImVec2(x, y), ImVec2(x + box_w, y + row - 2), layer_colour(layer, 0.22f));
       dl->AddRectFilled(ImVec2(x, y), ImVec2(x + 4, y + row - 2), layer_colour(layer), 0.0f);
       ImVec4 clip(x, y, x + box_w - 2, y + row);
       dl->AddText(small, small == ImGui::GetFont() ? ImGui::GetFontSize() : small->FontSize, ImVec2(x + 7, y + 1),

@@ -101,32 +101,43 @@ void draw_hex_panel(ViewState& s) {
       if (offset >= r.begin && offset < r.end) return layer_colour(r.layer, 0.45f);
     return static_cast<ImU32>(0);
   };
+  const ImU32 text_col = ImGui::GetColorU32(ImGuiCol_Text);
+  static const char kHex[] = "0123456789abcdef";
   ImGuiListClipper clipper;
   clipper.Begin(lines, lh);
   while (clipper.Step()) {
     for (int line = clipper.DisplayStart; line < clipper.DisplayEnd; ++line) {
       ImVec2 at = ImGui::GetCursorScreenPos();
-      size_t base = static_cast<size_t>(line) * per_line;
-      char text[8];
-      std::snprintf(text, sizeof text, "%04zx", base);
-      dl->AddText(at, faint_text_colour(), text);
+      const size_t base = static_cast<size_t>(line) * per_line;
+      const int count = static_cast<int>(std::min<size_t>(per_line, size - base));
+      char offset[12];
+      std::snprintf(offset, sizeof offset, "%04zx", base);
+      dl->AddText(at, faint_text_colour(), offset);
       const float hex_x = at.x + cw * 6;
       const float ascii_x = hex_x + cw * (per_line * 3 + 1);
-      for (int i = 0; i < per_line && base + i < size; ++i) {
-        size_t off = base + i;
-        uint8_t b = p.bytes[off];
-        ImU32 bg = colour_at(off);
-        float x = hex_x + cw * (i * 3);
-        float ax = ascii_x + cw * i;
+      // Tints first, one rectangle per run of bytes of the same layer (a rectangle per byte
+      // would be hundreds of small triangles, each costly in a software renderer).
+      for (int i = 0; i < count;) {
+        const ImU32 bg = colour_at(base + i);
+        int j = i + 1;
+        while (j < count && colour_at(base + j) == bg) ++j;
         if (bg) {
-          dl->AddRectFilled(ImVec2(x - 1, at.y), ImVec2(x + cw * 2 + 1, at.y + lh - 1), bg);
-          dl->AddRectFilled(ImVec2(ax, at.y), ImVec2(ax + cw, at.y + lh - 1), bg);
+          dl->AddRectFilled(ImVec2(hex_x + cw * (i * 3) - 1, at.y), ImVec2(hex_x + cw * ((j - 1) * 3 + 2) + 1, at.y + lh - 1), bg);
+          dl->AddRectFilled(ImVec2(ascii_x + cw * i, at.y), ImVec2(ascii_x + cw * j, at.y + lh - 1), bg);
         }
-        std::snprintf(text, sizeof text, "%02x", b);
-        dl->AddText(ImVec2(x, at.y), ImGui::GetColorU32(ImGuiCol_Text), text);
-        char c[2] = {b >= 0x20 && b < 0x7F ? static_cast<char>(b) : '.', 0};
-        dl->AddText(ImVec2(ax, at.y), ImGui::GetColorU32(ImGuiCol_Text), c);
+        i = j;
       }
+      // Then the line's hex and its characters as two strings (the font is monospaced).
+      char hex[16 * 3 + 1], ascii[16 + 1];
+      for (int i = 0; i < count; ++i) {
+        const uint8_t b = p.bytes[base + i];
+        hex[i * 3] = kHex[b >> 4];
+        hex[i * 3 + 1] = kHex[b & 15];
+        hex[i * 3 + 2] = ' ';
+        ascii[i] = b >= 0x20 && b < 0x7F ? static_cast<char>(b) : '.';
+      }
+      dl->AddText(ImVec2(hex_x, at.y), text_col, hex, hex + std::max(0, count * 3 - 1));
+      dl->AddText(ImVec2(ascii_x, at.y), text_col, ascii, ascii + count);
       ImGui::Dummy(ImVec2(cw * (6 + per_line * 4 + 1), lh - ImGui::GetStyle().ItemSpacing.y));
     }
   }

@@ -2,6 +2,7 @@
 #include "frame_stats.h"
 
 #include <imgui.h>
+#include <malloc.h>
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -65,7 +66,14 @@ void FrameStats::print(std::ostream& out, int frames) const {
       << "draw data median: " << percentile(vertices_, 0.5) << " vertices, " << percentile(indices_, 0.5) / 3
       << " triangles\n"
       << "memory resident:" << proc_status_field("VmRSS") << "\n"
-      << "memory peak resident:" << proc_status_field("VmHWM") << std::endl;
+      << "  of which anonymous:" << proc_status_field("RssAnon") << "\n"
+      << "  of which file pages (mapped capture, libraries):" << proc_status_field("RssFile") << "\n"
+      << "memory peak resident:" << proc_status_field("VmHWM") << "\n";
+  // What the heap holds in live blocks, against what malloc keeps from the system: a large
+  // difference is freed memory not given back (fragmentation), not data.
+  const struct mallinfo2 heap = mallinfo2();
+  out << "heap in use: " << (heap.uordblks + heap.hblkhd) / 1024 << " kB of " << (heap.arena + heap.hblkhd) / 1024
+      << " kB held by malloc" << std::endl;
 }
 
 }  // namespace mailscope
