@@ -139,6 +139,8 @@ bool decode_one_word(std::string_view value, size_t start, size_t& end, std::str
 }  // namespace
 
 std::string decode_encoded_words(std::string_view value) {
+  // Most header values hold no encoded word: nothing to decode, copy them whole.
+  if (value.find("=?") == std::string_view::npos) return std::string(value);
   std::string out;
   out.reserve(value.size());
   std::string word;

@@ -5,6 +5,7 @@
 // Only the first max_text_bytes of the unstuffed text are kept; every byte is counted.
 #include "protocols/common/message_body.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "protocols/common/text.h"
@@ -12,7 +13,10 @@
 namespace mailscope {
 
 DotStuffedBody::DotStuffedBody(size_t max_line_bytes, size_t max_text_bytes)
-    : line_(max_line_bytes), max_line_(max_line_bytes), max_text_(max_text_bytes) {}
+    : line_(max_line_bytes), max_line_(max_line_bytes), max_text_(max_text_bytes) {
+  // Messages are rarely smaller (the median is several KB): skip the first small regrowths.
+  text_.reserve(std::min<size_t>(max_text_bytes, 4096));
+}
 
 void DotStuffedBody::take_line() {
   uint64_t terminator = line_.complete() ? (line_.bare_lf() ? 1 : 2) : 0;
