@@ -49,13 +49,31 @@ void DotStuffedBody::add_line(std::string_view line, uint64_t dropped, uint64_t 
 // The lines that end inside `bytes`, read where they lie: what LineAssembler would hand over
 // line by line, without copying each line first. Stops before a partial line (LineAssembler
 // collects that one) and after the "." line. Only called with no partial line pending.
-// One scan finds both the line's end and whether it is plain text: in mail, the first byte
-// that is not printable ASCII is nearly always the CR of the CRLF.
+//
+// One scan finds the line's end, tells whether it is plain text (in mail the first byte that
+// is not printable ASCII is nearly always the CR of the CRLF) and, while the text has room,
+// copies it into place: text_ is first grown by `length` bytes, up to the cap (a line never
+// comes out longer than it went in), and w is where the text really ends. A plain line that
+// fits whole is then done with an LF after it; any other line (stuffed dot, too long, at the
+// cap, or not plain) goes through add_line() like a line from LineAssembler, over what the
+// scan wrote.
 size_t DotStuffedBody::take_whole_lines(const uint8_t* bytes, size_t length) {
   const char* p = reinterpret_cast<const char*>(bytes);
   size_t used = 0;
+  size_t w = text_.size();
+  bool direct = w < max_text_;
+  // Never past the cap: a line that would reach it is not copied whole anyway.
+  const auto grow = [&] { text_.resize(std::min(w + (length - used), max_text_)); };
+  if (direct) grow();
   while (used < length) {
-    size_t stop = used + plain_run(p + used, length - used);
+    size_t stop = used;
+    if (direct) {
+      size_t n = std::min(length - used, text_.size() - w);
+      stop += copy_plain_run(text_.data() + w, p + used, n);
+      if (stop == used + n) stop += plain_run(p + stop, length - stop);  // the rest, uncopied
+    } else {
+      stop += plain_run(p + used, length - used);
+    }
     size_t end = stop;  // of the content, before CR LF or LF
     size_t next = 0;    // just after the LF
     bool plain = true;
@@ -84,8 +102,22 @@ size_t DotStuffedBody::take_whole_lines(const uint8_t* bytes, size_t length) {
       done_ = true;
       break;
     }
+    if (direct && plain && dropped == 0 && content.size() < max_text_ - w &&
+        (content.empty() || content.front() != '.')) {
+      text_[w + content.size()] = '\n';  // add_line() for this line, already copied
+      w += content.size() + 1;
+      message_bytes_ += content.size() + terminator;
+      ++lines_;
+      ++text_breaks_;
+      continue;
+    }
+    if (direct) text_.resize(w);
     add_line(content, dropped, terminator, plain);
+    w = text_.size();
+    direct = w < max_text_;
+    if (direct) grow();
   }
+  if (direct) text_.resize(w);
   return used;
 }
 

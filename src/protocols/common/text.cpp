@@ -94,6 +94,28 @@ size_t plain_run(const char* p, size_t n) {
   return i;
 }
 
+size_t copy_plain_run(char* dst, const char* src, size_t n) {
+#if defined(__SSE2__)
+  const __m128i below = _mm_set1_epi8(0x1F);
+  const __m128i del = _mm_set1_epi8(0x7F);
+  size_t i = 0;
+  for (; i + 16 <= n; i += 16) {
+    __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + i));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + i), x);  // whole block, see the header
+    __m128i plain = _mm_andnot_si128(_mm_cmpeq_epi8(x, del), _mm_cmpgt_epi8(x, below));
+    unsigned other = ~static_cast<unsigned>(_mm_movemask_epi8(plain)) & 0xFFFFu;
+    if (other != 0) return i + static_cast<size_t>(std::countr_zero(other));
+  }
+  size_t run = i + plain_run(src + i, n - i);
+  std::memcpy(dst + i, src + i, run - i);
+  return run;
+#else
+  size_t run = plain_run(src, n);
+  std::memcpy(dst, src, run);
+  return run;
+#endif
+}
+
 namespace {
 
 // Appends the byte at bytes[i], which is not printable ASCII, as printable_text shows it;

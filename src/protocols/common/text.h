@@ -15,6 +15,9 @@ std::string printable_text(std::string_view bytes);
 // copies as they are. Fast (many bytes per step); decoders use it to find where a line of
 // plain text ends.
 size_t plain_run(const char* p, size_t n);
+// plain_run that also copies the run to dst. It may write past the run, up to dst[n - 1]:
+// dst must have room for n bytes, and what follows the run there is to be overwritten.
+size_t copy_plain_run(char* dst, const char* src, size_t n);
 // printable_text(bytes) appended to `out`, without a temporary string.
 void append_printable(std::string& out, std::string_view bytes);
 

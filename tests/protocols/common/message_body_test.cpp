@@ -73,6 +73,39 @@ TEST_CASE("DotStuffedBody: the text cap and the line cap count what they do not 
         "..\n|bytes=8 lines=1 unstuffed=1 truncated=yes long_lines=1 done=yes span=0-12 rest=");
 }
 
+// Lines read in place (whole lines inside one push) and lines collected across pushes must give
+// the same text, counts and printable text, whatever the mix of bytes and wherever the caps fall.
+TEST_CASE("DotStuffedBody: lines read in place and across pushes agree, at every cap") {
+  std::string input =
+      "plain line\r\n\tTab\r\n..dot\r\nUTF-8 \xC3\xA9t\xC3\xA9\r\nbad \xFF\r\n"
+      "cr\rinside\r\nbare lf\n\r\n\n"
+      "a much longer line that goes past the smaller line caps\r\nend\r\r\n.\r\nQUIT\r\n";
+  for (size_t line_cap : {4, 12, 1000}) {
+    for (size_t text_cap : {1, 7, 30, 70, 1000}) {
+      std::vector<std::string> mismatches;
+      std::string whole = test::same_for_every_split(
+          {{Direction::client_to_server, input}},
+          [&](size_t split) {
+            DotStuffedBody body(line_cap, text_cap);
+            test::feed_steps({{Direction::client_to_server, input}}, split,
+                             [&](Direction, const uint8_t* p, size_t n, const SegmentOrigin& o) {
+                               if (!body.done()) body.push(p, n, o);
+                             });
+            std::string dump = body.text() + "|breaks=" + std::to_string(body.text_breaks()) +
+                               " bytes=" + std::to_string(body.message_bytes()) +
+                               " lines=" + std::to_string(body.lines()) +
+                               " truncated=" + (body.text_truncated() ? "yes" : "no") +
+                               " long_lines=" + std::to_string(body.truncated_lines());
+            return dump + "|" + body.take_printable_lines();
+          },
+          &mismatches);
+      INFO("line cap " << line_cap << ", text cap " << text_cap << ": " << whole);
+      for (const std::string& m : mismatches) INFO(m);
+      CHECK(mismatches.empty());
+    }
+  }
+}
+
 TEST_CASE("DotStuffedBody: a gap ends the line in progress; the end is still found") {
   DotStuffedBody body(1000, 1000);
   std::string before = "line one\r\npart";
