@@ -42,11 +42,13 @@ T percentile(std::vector<T> values, double q) {
 void FrameStats::add(double milliseconds) {
   const auto now = std::chrono::steady_clock::now();
   const double cpu = process_cpu_ms();
-  if (started_) intervals_.push_back(std::chrono::duration<double, std::milli>(now - last_add_).count());
-  else cpu_start_ms_ = cpu;
+  if (started_) {
+    intervals_.push_back(std::chrono::duration<double, std::milli>(now - last_add_).count());
+    cpu_.push_back(cpu - cpu_last_ms_);
+  }
   started_ = true;
   last_add_ = now;
-  cpu_end_ms_ = cpu;
+  cpu_last_ms_ = cpu;
   times_.push_back(milliseconds);
   if (const ImDrawData* draw = ImGui::GetDrawData()) {
     vertices_.push_back(draw->TotalVtxCount);
@@ -55,14 +57,17 @@ void FrameStats::add(double milliseconds) {
 }
 
 void FrameStats::print(std::ostream& out, int frames) const {
-  const double cpu_per_frame = intervals_.empty() ? 0.0 : (cpu_end_ms_ - cpu_start_ms_) / static_cast<double>(intervals_.size());
+  double cpu_total = 0;
+  for (double ms : cpu_) cpu_total += ms;
+  const double cpu_mean = cpu_.empty() ? 0.0 : cpu_total / static_cast<double>(cpu_.size());
   out << "frames: " << frames << "\n"
       << "frame time median: " << percentile(times_, 0.5) << " ms\n"
       << "frame time p99: " << percentile(times_, 0.99) << " ms\n"
       << "frame time max: " << percentile(times_, 1.0) << " ms\n"
       << "frame interval median (swap included): " << percentile(intervals_, 0.5) << " ms\n"
       << "frame interval p99: " << percentile(intervals_, 0.99) << " ms\n"
-      << "cpu time per frame (all threads): " << cpu_per_frame << " ms\n"
+      << "cpu time per frame (all threads) mean: " << cpu_mean << " ms, median: " << percentile(cpu_, 0.5)
+      << " ms, p99: " << percentile(cpu_, 0.99) << " ms\n"
       << "draw data median: " << percentile(vertices_, 0.5) << " vertices, " << percentile(indices_, 0.5) / 3
       << " triangles\n"
       << "memory resident:" << proc_status_field("VmRSS") << "\n"

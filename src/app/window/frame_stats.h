@@ -27,11 +27,11 @@ class FrameStats {
  private:
   std::vector<double> times_;
   std::vector<double> intervals_;       // from one add() to the next
+  std::vector<double> cpu_;             // process CPU time from one add() to the next
   std::vector<int> vertices_, indices_;
   std::chrono::steady_clock::time_point last_add_{};
   bool started_ = false;
-  double cpu_start_ms_ = 0;             // process CPU time at the first add()
-  double cpu_end_ms_ = 0;               // ... and at the last
+  double cpu_last_ms_ = 0;              // process CPU time at the last add()
 };
 
 }  // namespace mailscope
