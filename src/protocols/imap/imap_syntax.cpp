@@ -37,7 +37,7 @@ ImapToken ImapReader::peek() {
   return token;
 }
 
-ImapToken ImapReader::next() {
+ImapToken ImapReader::next(bool literal_content) {
   ImapToken token;
   skip_spaces();
   token.begin = pos_;
@@ -72,7 +72,9 @@ ImapToken ImapReader::next() {
       if (it != offsets.end() && *it == close + 1) {
         token.kind = ImapToken::Kind::literal;
         token.literal = static_cast<int>(it - offsets.begin());
-        token.value = message_.literals()[static_cast<size_t>(token.literal)].content;
+        if (literal_content) {
+          token.value = message_.literals()[static_cast<size_t>(token.literal)].content;
+        }
         token.raw.assign(text_.substr(pos_, close + 1 - pos_));
         pos_ = close + 1;
         return token;

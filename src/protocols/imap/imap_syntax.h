@@ -42,7 +42,9 @@ class ImapReader {
   explicit ImapReader(const ImapMessage& message, size_t start = 0)
       : message_(message), text_(message.joined()), pos_(start) {}
 
-  ImapToken next();
+  // With literal_content false a literal's value is left empty (read it from the message's
+  // literals() by token.literal): no copy of what may be a whole mail.
+  ImapToken next(bool literal_content = true);
   ImapToken peek();
   bool at_end();
   // Skips one value; a list is skipped to its matching ")". Returns its raw text (capped).

@@ -195,7 +195,7 @@ void ImapDecoder::read_fetch(ImapReader& reader, DialogueEvent& event) {
     } else if (name.rfind("BODY[", 0) == 0 || name.rfind("BINARY[", 0) == 0 ||
                name.rfind("BODY.PEEK[", 0) == 0 || name == "RFC822" || name == "RFC822.HEADER" ||
                name == "RFC822.TEXT") {
-      ImapToken value = reader.next();
+      ImapToken value = reader.next(false);  // a literal's content is read in place below
       if (value.kind == ImapToken::Kind::list_open) {
         skip_rest_of_list(reader);
         continue;
@@ -203,8 +203,11 @@ void ImapDecoder::read_fetch(ImapReader& reader, DialogueEvent& event) {
       details.emplace_back("section", printable_text(item.value));
       if (value.is_nil()) continue;
       uint64_t size = value.value.size();
+      std::string_view content = value.value;
       if (value.kind == ImapToken::Kind::literal) {
-        size = message.literals()[static_cast<size_t>(value.literal)].size;
+        const ImapLiteral& literal = message.literals()[static_cast<size_t>(value.literal)];
+        size = literal.size;
+        content = literal.content;
       }
       details.emplace_back("size", std::to_string(size) + " bytes");
       // The section holds header fields when it is the whole message or its header.
@@ -214,7 +217,7 @@ void ImapDecoder::read_fetch(ImapReader& reader, DialogueEvent& event) {
       bool whole = (open != std::string::npos && section.empty()) || name == "RFC822";
       bool header = whole || section.rfind("HEADER", 0) == 0 || name == "RFC822.HEADER";
       if (header) {
-        for (auto& field : parse_message_headers(value.value)) {
+        for (auto& field : parse_message_headers(content)) {
           details.emplace_back(printable_text(field.first), printable_text(field.second));
         }
       }
