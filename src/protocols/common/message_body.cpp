@@ -158,6 +158,8 @@ std::string DotStuffedBody::take_printable_lines() {
   if (text_plain_) {  // nothing to escape: the text is already what people see
     out = std::move(text_);
     if (!out.empty() && out.back() == '\n') out.pop_back();
+    // The event keeps this string: give back the room reserved for a longer message.
+    if (out.capacity() > 2 * out.size() + 64) out.shrink_to_fit();
   } else {
     append_printable_lines(out, text_, false);
   }
