@@ -11,11 +11,16 @@
 #include "protocols/common/text.h"
 
 namespace mailscope {
+namespace {
+constexpr size_t kMarkerRoom = 64;
+}  // namespace
 
 DotStuffedBody::DotStuffedBody(size_t max_line_bytes, size_t max_text_bytes)
     : line_(max_line_bytes), max_line_(max_line_bytes), max_text_(max_text_bytes) {
   // Messages are rarely smaller (the median is several KB): skip the first small regrowths.
-  text_.reserve(std::min<size_t>(max_text_bytes, 4096));
+  // The extra bytes make the doubled sizes end a little past the cap, so that a text cut there
+  // still has room for its " …[N more bytes]" marker without one more copy.
+  text_.reserve(std::min<size_t>(max_text_bytes, 4096) + kMarkerRoom);
 }
 
 void DotStuffedBody::take_line() {

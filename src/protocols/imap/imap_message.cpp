@@ -113,6 +113,12 @@ void append_capped(std::string& out, std::string_view source, size_t cap, uint64
 }  // namespace
 
 bool ImapMessage::render_whole(size_t skip, size_t cap, std::string& out) const {
+  // One allocation: plain text comes out no longer than it went in (CRs dropped), plus a line
+  // break per literal and room for the truncation marker.
+  size_t raw = 64;
+  for (const std::string& fragment : fragments_) raw += fragment.size() + 1;
+  for (const ImapLiteral& literal : literals_) raw += literal.content.size();
+  out.reserve(out.size() + raw);
   for (size_t i = 0; i < fragments_.size(); ++i) {
     std::string_view fragment = fragments_[i];
     if (i == 0) fragment.remove_prefix(std::min(skip, fragment.size()));
@@ -196,7 +202,10 @@ void ImapMessage::render_with_arguments(size_t skip, size_t cap, std::string& te
     size_t head = out.size();
     if (render_whole(from, cap, out)) {
       // render(skip) is blanks + this tail, shorter than the whole: it was not cut either.
-      arguments = with_truncation_marker(out.substr(head), dropped_);
+      arguments.clear();
+      arguments.reserve(out.size() - head + 64);  // and the marker
+      arguments.append(out, head);
+      arguments = with_truncation_marker(std::move(arguments), dropped_);
       std::string_view kept = trim(arguments);
       size_t front = static_cast<size_t>(kept.data() - arguments.data());
       arguments.resize(front + kept.size());
