@@ -164,25 +164,35 @@ std::string printable_text(std::string_view bytes) {
   return out;
 }
 
+// Written in place: `out` is first grown by raw.size() (plain text and line breaks never come
+// out longer than they went in), runs of plain bytes are copied by the scan that finds their
+// end, and w is where the text really ends. Only an escape or a UTF-8 sequence may need more
+// room; `out` is grown again then, so that the bytes left to read always fit after w.
 void append_printable_lines(std::string& out, std::string_view raw, bool final_break) {
-  out.reserve(out.size() + raw.size());
   const size_t n = raw.size();
+  size_t w = out.size();
+  out.resize(w + n);
   size_t i = 0;
   while (i < n) {
-    size_t run = plain_run(raw.data() + i, n - i);
-    out.append(raw.data() + i, run);
+    size_t run = copy_plain_run(out.data() + w, raw.data() + i, n - i);
+    w += run;
     i += run;
     if (i == n) break;
     char c = raw[i];
     if (c == '\n') {
-      if (final_break || i + 1 < n) out += '\n';
+      if (final_break || i + 1 < n) out[w++] = '\n';
       ++i;
     } else if (c == '\r' && ((i + 1 < n && raw[i + 1] == '\n') || (i + 1 == n && !final_break))) {
       ++i;  // the CR of a CRLF (or, without final_break, the CR ending the text)
     } else {
-      i += append_special(out, raw, i);
+      std::string shown;  // at most two escapes: fits the small-string buffer, no allocation
+      i += append_special(shown, raw, i);
+      if (w + shown.size() + (n - i) > out.size()) out.resize(w + shown.size() + (n - i));
+      std::memcpy(out.data() + w, shown.data(), shown.size());
+      w += shown.size();
     }
   }
+  out.resize(w);
 }
 
 std::string printable_multiline(std::string_view bytes) {
