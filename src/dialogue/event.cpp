@@ -2,8 +2,11 @@
 #include "dialogue/event.h"
 
 #include <algorithm>
+#include <ostream>
 
 namespace mailscope {
+
+std::ostream& operator<<(std::ostream& out, const TranslationKey& key) { return out << key.view(); }
 
 const char* event_type_name(EventType t) {
   switch (t) {

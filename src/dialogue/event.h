@@ -7,7 +7,9 @@
 // afterwards (state).
 #pragma once
 #include <cstdint>
+#include <iosfwd>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -31,6 +33,56 @@ enum class EventType : uint8_t {
   connection_close,  // FIN, RST or end of capture
 };
 const char* event_type_name(EventType t);  // "command", "reply", ... (the JSON `type`)
+
+// A translation key ("smtp.reply.354", "smtp.state.transaction"). Nearly every key is a literal,
+// and most are longer than std::string's inline buffer, so a std::string field cost each event
+// a heap allocation per key (846K events on a 1 GB capture). A TranslationKey points at static
+// storage instead and copies for free; only a key built at run time ("smtp.greeting." + code,
+// "sasl." + a mechanism seen on the wire) owns its text.
+//
+//   e.explain_key = "smtp.data";                        // a literal: stored as a pointer
+//   e.explain_key = TranslationKey::literal(info->key); // a pointer into a static table
+//   e.explain_key = "imap.status." + status;            // built: owns a std::string
+//   explain(e.explain_key, lang);                       // reads as a std::string_view
+class TranslationKey {
+ public:
+  TranslationKey() = default;
+  // Only arrays bind here, i.e. string literals: a plain `const char*` must say
+  // TranslationKey::literal, so a pointer into a temporary cannot slip in unnoticed.
+  template <size_t N>
+  TranslationKey(const char (&literal)[N]) : literal_(literal), size_(N - 1) {}  // NOLINT
+  TranslationKey(std::string built) : owned_(std::move(built)), is_owned_(true) {}  // NOLINT
+  // `text` must outlive every copy: a literal or a static table's entry.
+  static TranslationKey literal(const char* text) {
+    TranslationKey k;
+    k.literal_ = text;
+    k.size_ = std::char_traits<char>::length(text);
+    return k;
+  }
+
+  std::string_view view() const { return is_owned_ ? std::string_view(owned_) : std::string_view(literal_, size_); }
+  operator std::string_view() const { return view(); }  // NOLINT: reads like the string it was
+  std::string str() const { return std::string(view()); }
+  bool empty() const { return view().empty(); }
+  size_t size() const { return view().size(); }
+  void clear() { *this = TranslationKey(); }
+
+  friend bool operator==(const TranslationKey& a, std::string_view b) { return a.view() == b; }
+  friend bool operator==(const TranslationKey& a, const TranslationKey& b) { return a.view() == b.view(); }
+  // Exact matches for literals and strings, which could otherwise become either side's type.
+  friend bool operator==(const TranslationKey& a, const char* b) { return a.view() == b; }
+  friend bool operator==(const TranslationKey& a, const std::string& b) { return a.view() == b; }
+  // Concatenates like the std::string it replaces.
+  friend std::string operator+(std::string a, const TranslationKey& b) { return a.append(b.view()); }
+  friend std::string operator+(const TranslationKey& a, std::string_view b) { return a.str().append(b); }
+
+ private:
+  const char* literal_ = "";
+  size_t size_ = 0;
+  std::string owned_;
+  bool is_owned_ = false;
+};
+std::ostream& operator<<(std::ostream& out, const TranslationKey& key);
 
 // A range of one direction's stream and the packets that carried it.
 struct StreamSpan {
@@ -69,11 +121,11 @@ struct DialogueEvent {
   uint64_t size_bytes = 0;    // data/tls/gap: bytes carried or missing
   uint32_t record_count = 0;  // tls: records summarised by this event
 
-  std::string explain_key;    // key into the explanation table: "smtp.reply.354", "imap.cmd.SELECT"
+  TranslationKey explain_key; // key into the explanation table: "smtp.reply.354", "imap.cmd.SELECT"
 
   // The session's state after this event: a key ("smtp.state.transaction") for translation
   // and the facts that fill it ("from a@x.example, 2 recipients").
-  std::string state_key;
+  TranslationKey state_key;
   std::string state_detail;
 
   bool unknown = false;        // a command or reply the decoder does not recognise (kept verbatim)

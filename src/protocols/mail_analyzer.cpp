@@ -19,7 +19,7 @@ DialogueEvent open_event(const TcpSession& session) {
   event.span.first_packet = event.span.last_packet = session.first_packet;
   event.span.first_time_ns = event.span.last_time_ns = session.first_time_ns;
   event.text = session.client.to_string() + " → " + session.server.to_string();
-  event.explain_key = session.midstream ? "session.midstream" : "event.connection_open";
+  event.explain_key = TranslationKey::literal(session.midstream ? "session.midstream" : "event.connection_open");
   return event;
 }
 
@@ -36,10 +36,11 @@ DialogueEvent close_event(const TcpSession& session) {
   event.span.first_packet = event.span.last_packet = session.last_packet;
   event.span.first_time_ns = event.span.last_time_ns = session.last_time_ns;
   event.text = end_reason_name(session.end);
-  event.explain_key = std::string("end.") + end_reason_name(session.end);
-  for (char& c : event.explain_key) {
+  std::string key = std::string("end.") + end_reason_name(session.end);
+  for (char& c : key) {
     if (c == ' ') c = '_';
   }
+  event.explain_key = std::move(key);
   return event;
 }
 

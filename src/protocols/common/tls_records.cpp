@@ -69,7 +69,7 @@ DialogueEvent& TlsRecordSummary::append_event(Direction direction, const StreamS
   e.type = EventType::tls;
   e.direction = direction;
   e.span = span;
-  e.explain_key = key;
+  e.explain_key = TranslationKey::literal(key);  // always a literal (see callers)
   return e;
 }
 
@@ -284,7 +284,7 @@ void TlsRecordSummary::describe_handshake(Side& side, DialogueEvent& event) {
     event.text = "TLS handshake (encrypted)";
     return;
   }
-  if (first_key != nullptr) event.explain_key = first_key;
+  if (first_key != nullptr) event.explain_key = TranslationKey::literal(first_key);
   std::string text = "TLS handshake: ";
   for (size_t i = 0; i < names.size(); ++i) {
     if (i > 0) text += ", ";

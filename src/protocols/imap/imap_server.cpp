@@ -118,8 +118,14 @@ void ImapDecoder::on_untagged() {
     } else if (name == "EXPUNGE" || name == "FETCH") {
       event.details.emplace_back("message", first.value);
     }
-    bool known = name == "EXISTS" || name == "RECENT" || name == "EXPUNGE" || name == "FETCH";
-    event.explain_key = known ? "imap.untagged." + name : "imap.untagged.unknown";
+    // Whole literals: the key then costs the event no allocation (see TranslationKey).
+    const char* key = name == "EXISTS"    ? "imap.untagged.EXISTS"
+                      : name == "RECENT"  ? "imap.untagged.RECENT"
+                      : name == "EXPUNGE" ? "imap.untagged.EXPUNGE"
+                      : name == "FETCH"   ? "imap.untagged.FETCH"
+                                          : nullptr;
+    bool known = key != nullptr;
+    event.explain_key = TranslationKey::literal(known ? key : "imap.untagged.unknown");
     event.unknown = !known;
     if (name == "FETCH") read_fetch(reader, event);
     emit(std::move(event));

@@ -68,7 +68,7 @@ void Pop3Decoder::on_client_line(const LineAssembler& assembled, bool unterminat
     e.unknown = true;
     e.explain_key = "pop3.cmd.unknown";
   } else {
-    e.explain_key = p.command->explain_key;
+    e.explain_key = TranslationKey::literal(p.command->explain_key);
     describe_command(e, *p.command, rest);
     if (p.command->id == Pop3Verb::pass) {
       // RFC 1939 §7: PASS has exactly one argument, which may contain spaces.

@@ -129,7 +129,7 @@ void Pop3Decoder::on_reply(DialogueEvent&& e, const Pop3StatusLine& status) {
   if (!status.response_code.empty() && is_known_pop3_response_code(status.response_code)) {
     e.explain_key = "pop3.code." + to_upper_ascii(status.response_code);
   } else {
-    e.explain_key = ok ? "pop3.status.ok" : "pop3.status.err";
+    e.explain_key = TranslationKey::literal(ok ? "pop3.status.ok" : "pop3.status.err");
   }
   if (!ok) ++out_.summary.errors;
 
@@ -369,7 +369,7 @@ void Pop3Decoder::finish_message(bool complete) {
   }
   e.answers = message_command_.event;
   const bool retr = message_command_.command->id == Pop3Verb::retr;
-  e.explain_key = retr ? "pop3.data.RETR" : "pop3.data.TOP";
+  e.explain_key = TranslationKey::literal(retr ? "pop3.data.RETR" : "pop3.data.TOP");
   e.malformed = !complete;  // the session ended inside the message
   if (retr && complete) ++out_.summary.messages;
   message_.reset();

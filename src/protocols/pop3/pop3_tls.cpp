@@ -67,7 +67,7 @@ void Pop3Decoder::stamp_new_events(size_t first) {
   for (size_t i = first; i < out_.events.size(); ++i) {
     DialogueEvent& e = out_.events[i];
     if (e.state_key.empty()) {
-      e.state_key = state_key();
+      e.state_key = TranslationKey::literal(state_key());
       e.state_detail = state_detail();
     }
   }

@@ -154,7 +154,7 @@ void SmtpDecoder::on_command_line(bool complete) {
     e.unknown = true;
     e.explain_key = "smtp.cmd.unknown";
   } else {
-    e.explain_key = info->explain_key;
+    e.explain_key = TranslationKey::literal(info->explain_key);
   }
   bool can_wait = pending_.size() < limits_.max_pending_commands;
   WaitFor wait = WaitFor::data;

@@ -306,7 +306,7 @@ void SmtpDecoder::leave_tls_undecided(bool is_tls) {
 // [SECTION] events
 
 int32_t SmtpDecoder::push_event(DialogueEvent&& e) {
-  e.state_key = facts_.state_key();
+  e.state_key = TranslationKey::literal(facts_.state_key());
   e.state_detail = facts_.state_detail();
   out_.events.push_back(std::move(e));
   return static_cast<int32_t>(out_.events.size() - 1);
@@ -316,7 +316,7 @@ void SmtpDecoder::stamp_new_events(size_t first) {
   for (size_t k = first; k < out_.events.size(); ++k) {
     DialogueEvent& e = out_.events[k];
     if (e.state_key.empty()) {
-      e.state_key = facts_.state_key();
+      e.state_key = TranslationKey::literal(facts_.state_key());
       e.state_detail = facts_.state_detail();
     }
   }

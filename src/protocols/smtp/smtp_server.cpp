@@ -79,12 +79,13 @@ void SmtpDecoder::on_reply(SmtpReply reply) {
   e.answers = head.event;
   // A 250 means something different after EHLO, MAIL, RCPT and the message: say which.
   if (reply.code == 250) {
-    const char* context = head.verb == SmtpVerb::ehlo || head.verb == SmtpVerb::helo ? "ehlo"
-                          : head.verb == SmtpVerb::mail                               ? "mail"
-                          : head.verb == SmtpVerb::rcpt                               ? "rcpt"
-                          : head.verb == SmtpVerb::data || head.verb == SmtpVerb::bdat ? "data"
-                                                                                       : nullptr;
-    if (context != nullptr) e.explain_key = std::string("smtp.reply.250.") + context;
+    // Whole literals: the key then costs the event no allocation (see TranslationKey).
+    const char* key = head.verb == SmtpVerb::ehlo || head.verb == SmtpVerb::helo ? "smtp.reply.250.ehlo"
+                      : head.verb == SmtpVerb::mail                               ? "smtp.reply.250.mail"
+                      : head.verb == SmtpVerb::rcpt                               ? "smtp.reply.250.rcpt"
+                      : head.verb == SmtpVerb::data || head.verb == SmtpVerb::bdat ? "smtp.reply.250.data"
+                                                                                   : nullptr;
+    if (key != nullptr) e.explain_key = TranslationKey::literal(key);
   }
   bool pop = true;
   apply_reply(head, reply, e, pop);
