@@ -61,7 +61,167 @@ std::string bracketed_summary(const DialogueEvent& e) {
 
 const char* arrow(Direction d) { return d == Direction::client_to_server ? "C:" : "S:"; }
 
+// [SECTION] JSON Lines without a JSON object
+//
+// The writer below reproduces nlohmann's dump(-1, ' ', ensure_ascii = false, replace): keys in
+// std::map order (sorted), no spaces, strings escaped as its serializer does. A string that is not
+// valid UTF-8 (the decoders escape such bytes, so this is defensive) goes through nlohmann itself,
+// which replaces the bad bytes; doubles too, since their shortest form is its own algorithm.
+
+// True when `s` is well-formed UTF-8 (RFC 3629: no overlongs, no surrogates, at most U+10FFFF).
+bool valid_utf8(std::string_view s) {
+  size_t i = 0, n = s.size();
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return false;
+    }
+    if (n - i < len) return false;
+    unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
+    if (c1 < lo || c1 > hi) return false;
+    for (size_t k = 2; k < len; ++k) {
+      unsigned char ck = static_cast<unsigned char>(s[i + k]);
+      if (ck < 0x80 || ck > 0xBF) return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+void append_json_string(std::string& out, std::string_view s) {
+  if (!valid_utf8(s)) {
+    out += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return;
+  }
+  out += '"';
+  size_t run = 0;  // start of the bytes not yet copied
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default: {
+        char buffer[8];
+        std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(c));
+        out += buffer;
+      }
+    }
+  }
+  out.append(s.data() + run, s.size() - run);
+  out += '"';
+}
+
+// Writes `"key":` after a comma when the object has a member already.
+void append_key(std::string& out, const char* key) {
+  if (out.back() != '{') out += ',';
+  out += '"';
+  out += key;
+  out += "\":";
+}
+
+void append_member(std::string& out, const char* key, std::string_view value) {
+  append_key(out, key);
+  append_json_string(out, value);
+}
+
+template <typename Integer>
+void append_integer(std::string& out, const char* key, Integer value) {
+  append_key(out, key);
+  out += std::to_string(value);
+}
+
+void append_double(std::string& out, const char* key, double value) {
+  append_key(out, key);
+  out += nlohmann::json(value).dump();
+}
+
 }  // namespace
+
+void append_event_json_line(std::string& out, const Dialogue& d, const DialogueEvent& e, size_t index,
+                            Language language) {
+  // Members in the order std::map<std::string, ...> sorts event_json's keys.
+  out += '{';
+  if (e.answers >= 0) append_integer(out, "answers", e.answers);
+  if (!e.arguments.empty()) append_member(out, "arguments", e.arguments);
+  if (e.code != 0) append_integer(out, "code", e.code);
+  if (!e.decoded.empty()) append_member(out, "decoded", e.decoded);
+  if (!e.details.empty()) {
+    append_key(out, "details");
+    out += '[';
+    for (size_t i = 0; i < e.details.size(); ++i) {
+      if (i > 0) out += ',';
+      out += '[';
+      append_json_string(out, e.details[i].first);
+      out += ',';
+      append_json_string(out, e.details[i].second);
+      out += ']';
+    }
+    out += ']';
+  }
+  append_member(out, "direction", e.direction == Direction::client_to_server ? "client" : "server");
+  if (!e.enhanced_code.empty()) append_member(out, "enhanced_code", e.enhanced_code);
+  if (!e.explain_key.empty()) append_member(out, "explain_key", e.explain_key);
+  append_integer(out, "first_packet", e.span.first_packet);
+  append_integer(out, "index", index);
+  append_integer(out, "last_packet", e.span.last_packet);
+  if (e.malformed) {
+    append_key(out, "malformed");
+    out += "true";
+  }
+  if (!e.explain_key.empty()) append_member(out, "meaning", explain(e.explain_key, language));
+  append_member(out, "protocol", protocol_name(d.protocol));
+  if (e.type == EventType::tls) append_integer(out, "records", e.record_count);
+  if (!e.response_code.empty()) append_member(out, "response_code", e.response_code);
+  if (e.type == EventType::data || e.type == EventType::tls || e.type == EventType::gap)
+    append_integer(out, "size", e.size_bytes);
+  if (!e.state_key.empty()) {
+    append_member(out, "state", e.state_key);
+    if (!e.state_detail.empty()) append_member(out, "state_detail", e.state_detail);
+  }
+  if (!e.status.empty()) append_member(out, "status", e.status);
+  append_integer(out, "stream", d.stream());
+  append_integer(out, "stream_begin", e.span.begin);
+  append_integer(out, "stream_end", e.span.end);
+  if (!e.tag.empty()) append_member(out, "tag", e.tag);
+  append_member(out, "text", e.text);
+  append_double(out, "time", epoch_seconds(e.span.first_time_ns));
+  append_double(out, "time_end", epoch_seconds(e.span.last_time_ns));
+  if (e.line_truncated) {
+    append_key(out, "truncated");
+    out += "true";
+  }
+  append_member(out, "type", event_type_name(e.type));
+  if (e.unknown) {
+    append_key(out, "unknown");
+    out += "true";
+  }
+  if (!e.verb.empty()) append_member(out, "verb", e.verb);
+  out += "}\n";
+}
 
 nlohmann::json event_json(const Dialogue& d, const DialogueEvent& e, size_t index,
                           Language language) {
@@ -97,11 +257,11 @@ nlohmann::json event_json(const Dialogue& d, const DialogueEvent& e, size_t inde
     j["size"] = e.size_bytes;
   if (e.type == EventType::tls) j["records"] = e.record_count;
   if (!e.explain_key.empty()) {
-    j["explain_key"] = e.explain_key;
+    j["explain_key"] = e.explain_key.str();
     j["meaning"] = std::string(explain(e.explain_key, language));
   }
   if (!e.state_key.empty()) {
-    j["state"] = e.state_key;
+    j["state"] = e.state_key.str();
     if (!e.state_detail.empty()) j["state_detail"] = e.state_detail;
   }
   if (e.unknown) j["unknown"] = true;
@@ -168,14 +328,15 @@ int run_dialogues(const DialoguesOptions& options) {
     if (options.protocol && d.protocol != *options.protocol) return false;
     return d.protocol != Protocol::other || options.stream.has_value();
   };
+  std::string json_lines;
   auto print = [&](Dialogue& d) {
     if (options.redact) redact_all(d.events);   // a secret may recur in later events
     if (options.json) {
-      for (size_t i = 0; i < d.events.size(); ++i) {
-        std::cout << event_json(d, d.events[i], i, options.language).dump(
-                         -1, ' ', false, nlohmann::json::error_handler_t::replace)
-                  << "\n";
-      }
+      // One write per dialogue; the buffer keeps its room for the next one.
+      json_lines.clear();
+      for (size_t i = 0; i < d.events.size(); ++i)
+        append_event_json_line(json_lines, d, d.events[i], i, options.language);
+      std::cout.write(json_lines.data(), static_cast<std::streamsize>(json_lines.size()));
     } else {
       print_transcript(d, analyzer.stats().first_time_ns, options);
     }
