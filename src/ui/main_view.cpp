@@ -289,6 +289,8 @@ void MainView::take_load_result() {
   set_status(ui_format("status.loaded", lang, {std::filesystem::path(c.path).filename().string(),
                                                std::to_string(c.session_count()), std::to_string(packets)}));
   if (!c.warning.empty()) set_status(state_.status + "  " + ui_format("status.warning", lang, {c.warning}));
+  if (c.text_cap_bytes > 0)
+    set_status(state_.status + "  " + ui_format("status.text_capped", lang, {std::to_string(c.text_cap_bytes / 1024)}));
   add_recent_file(settings_, std::filesystem::absolute(c.path).string());
   save_settings_now();
   if (step_pending_ && lessons_.lesson() && capture_matches(state_, *lessons_.lesson())) show_lesson_step();

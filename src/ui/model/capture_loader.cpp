@@ -5,6 +5,15 @@
 
 namespace mailscope {
 
+namespace {
+// The window holds every dialogue of a capture in memory (the packets stay in the file). In a
+// large capture most of that is message text, so above kLargeCaptureBytes each event keeps at
+// most kLargeCaptureTextBytes of it: enough for the header fields and the start of the body,
+// and the text says how much was left out. Byte counts and everything parsed stay exact.
+constexpr uint64_t kLargeCaptureBytes = 64ull << 20;
+constexpr size_t kLargeCaptureTextBytes = 4096;
+}  // namespace
+
 LoadResult load_capture(const std::string& path, const PortMap& ports,
                         std::atomic<uint64_t>* progress_bytes, std::atomic<uint64_t>* total_bytes,
                         const std::atomic<bool>* cancel) {
@@ -23,6 +32,10 @@ LoadResult load_capture(const std::string& path, const PortMap& ports,
 
   AnalyzerOptions options;
   options.ports = ports;
+  if (capture->file_size > kLargeCaptureBytes) {
+    options.decoder.max_text_bytes = kLargeCaptureTextBytes;
+    capture->text_cap_bytes = kLargeCaptureTextBytes;
+  }
   capture->analyzer = std::make_unique<MailAnalyzer>(options);
   LoadedCapture* target = capture.get();
   capture->analyzer->on_session_packet = [target](const TcpSession& session, Direction direction,

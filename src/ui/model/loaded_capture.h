@@ -36,6 +36,7 @@ struct LoadedCapture {
   std::string format;                      // "pcap", "pcapng", ...
   std::string warning;                     // truncated file etc., empty when clean
   uint64_t file_size = 0;
+  size_t text_cap_bytes = 0;               // > 0: a large capture, event texts capped to save memory
   std::unique_ptr<MailAnalyzer> analyzer;  // owns the dialogues of a file
   std::unique_ptr<DialogueStore> live;     // ...or of a live capture (live_controller.h)
   std::unique_ptr<CaptureFile> file;       // kept open for read_at

@@ -85,6 +85,8 @@ const UiStringEntry kStrings[] = {
     {"status.cancelled", "Loading of {0} was cancelled; the previous capture stays open.",
      "{0} の読み込みを中止しました。前のキャプチャを表示したままです。"},
     {"status.warning", "Note: {0}", "注意: {0}"},
+    {"status.text_capped", "A large capture: each message text is kept up to {0} KB to save memory (byte counts are exact).",
+     "大きなキャプチャのため、メモリ節約でメッセージ本文は各 {0} KB までを保持します (バイト数は正確です)。"},
     {"error.open", "This file could not be opened as a capture. {0} The capture shown before stays open.",
      "このファイルはキャプチャとして開けませんでした。{0} 前のキャプチャを表示したままです。"},
     {"error.no_default", "No example capture was found (captures/*.pcap). Open a file with File ▸ Open.",
