@@ -305,9 +305,15 @@ void SmtpDecoder::leave_tls_undecided(bool is_tls) {
 
 // [SECTION] events
 
-int32_t SmtpDecoder::push_event(DialogueEvent&& e) {
+void SmtpDecoder::stamp_state(DialogueEvent& e) {
   e.state_key = TranslationKey::literal(facts_.state_key());
-  e.state_detail = facts_.state_detail();
+  detail_scratch_.clear();
+  facts_.append_state_detail(detail_scratch_);
+  e.state_detail = detail_scratch_;
+}
+
+int32_t SmtpDecoder::push_event(DialogueEvent&& e) {
+  stamp_state(e);
   out_.events.push_back(std::move(e));
   return static_cast<int32_t>(out_.events.size() - 1);
 }
@@ -315,10 +321,7 @@ int32_t SmtpDecoder::push_event(DialogueEvent&& e) {
 void SmtpDecoder::stamp_new_events(size_t first) {
   for (size_t k = first; k < out_.events.size(); ++k) {
     DialogueEvent& e = out_.events[k];
-    if (e.state_key.empty()) {
-      e.state_key = TranslationKey::literal(facts_.state_key());
-      e.state_detail = facts_.state_detail();
-    }
+    if (e.state_key.empty()) stamp_state(e);
   }
 }
 

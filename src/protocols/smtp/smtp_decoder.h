@@ -88,6 +88,7 @@ class SmtpDecoder final : public ProtocolDecoder {
   size_t hold_cap() const { return limits_.max_line_bytes + limits_.max_text_bytes; }
   int32_t push_event(DialogueEvent&& e);
   void stamp_new_events(size_t first);
+  void stamp_state(DialogueEvent& e);  // the state key and detail after the event
   size_t resync_step(Direction d, const uint8_t* bytes, size_t length);
   void tls_feed(Direction d, const uint8_t* bytes, size_t length, const SegmentOrigin& origin);
   void tls_gap(Direction d, uint64_t length, const SegmentOrigin& origin);
@@ -110,6 +111,7 @@ class SmtpDecoder final : public ProtocolDecoder {
   void apply_reply(PendingCommand& head, const SmtpReply& reply, DialogueEvent& e, bool& pop);
 
   SmtpSessionFacts facts_;
+  std::string detail_scratch_;  // state details are built here, then copied at their size
   SmtpAuthExchange auth_;
   std::deque<PendingCommand> pending_;
   bool greeting_seen_ = false;

@@ -1,19 +1,28 @@
 // protocols/smtp/smtp_state.cpp — state keys and state details (see smtp_state.h).
 #include "protocols/smtp/smtp_state.h"
 
+#include <cstdio>
 #include <string_view>
 
 namespace mailscope {
 namespace {
 
-std::string plural(uint64_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
+// Appends "n one" / "n many" after `separator` (when `out` has text already past `start`).
+void add_count(std::string& out, size_t start, const char* separator, uint64_t n, const char* one,
+               const char* many) {
+  if (out.size() > start) out += separator;
+  char digits[24];
+  int length = std::snprintf(digits, sizeof digits, "%llu", static_cast<unsigned long long>(n));
+  out.append(digits, static_cast<size_t>(length));
+  out += ' ';
+  out += n == 1 ? one : many;
 }
 
-// Appends prefix + part after ", " (when `out` has text already); nothing for an empty part.
-void add_part(std::string& out, std::string_view prefix, std::string_view part = {}) {
+// Appends prefix + part after ", " (when `out` has text already past `start`); nothing for an
+// empty part.
+void add_part(std::string& out, size_t start, std::string_view prefix, std::string_view part = {}) {
   if (prefix.empty() && part.empty()) return;
-  if (!out.empty()) out += ", ";
+  if (out.size() > start) out += ", ";
   out += prefix;
   out += part;
 }
@@ -65,11 +74,17 @@ const char* SmtpSessionFacts::state_key() const {
 // the phase shows, empty ones skipped, ", " between the others.
 std::string SmtpSessionFacts::state_detail() const {
   std::string out;
+  append_state_detail(out);
+  return out;
+}
+
+void SmtpSessionFacts::append_state_detail(std::string& out) const {
+  const size_t start = out.size();  // parts before this are not ours: no ", " after them
   const auto add_user = [&] {
-    if (authenticated && !user.empty()) add_part(out, "as ", user);
+    if (authenticated && !user.empty()) add_part(out, start, "as ", user);
   };
   const auto add_tls = [&] {
-    if (tls) add_part(out, "TLS");
+    if (tls) add_part(out, start, "TLS");
   };
   switch (phase) {
     case SmtpPhase::connected:
@@ -77,11 +92,11 @@ std::string SmtpSessionFacts::state_detail() const {
       break;
     case SmtpPhase::greeted:
     case SmtpPhase::refused:
-      out = server_name;
+      out += server_name;
       break;
     case SmtpPhase::ehlo:
-      add_part(out, helo_name);
-      if (esmtp) add_part(out, plural(capabilities, "capability", "capabilities"));
+      add_part(out, start, helo_name);
+      if (esmtp) add_count(out, start, ", ", capabilities, "capability", "capabilities");
       add_tls();
       break;
     case SmtpPhase::authenticated:
@@ -91,10 +106,10 @@ std::string SmtpSessionFacts::state_detail() const {
     case SmtpPhase::transaction:
     case SmtpPhase::data: {
       add_user();
-      add_part(out, "from ", mail_from);
+      add_part(out, start, "from ", mail_from);
       if (accepted > 0 || rejected > 0) {
         out += " to ";
-        out += plural(accepted, "recipient", "recipients");
+        add_count(out, out.size(), "", accepted, "recipient", "recipients");
         if (rejected > 0) {
           out += " (";
           out += std::to_string(rejected);
@@ -108,11 +123,10 @@ std::string SmtpSessionFacts::state_detail() const {
     case SmtpPhase::quit:
     case SmtpPhase::closing:
       add_user();
-      if (messages > 0) add_part(out, plural(messages, "message sent", "messages sent"));
+      if (messages > 0) add_count(out, start, ", ", messages, "message sent", "messages sent");
       add_tls();
       break;
   }
-  return out;
 }
 
 }  // namespace mailscope

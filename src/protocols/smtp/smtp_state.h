@@ -54,6 +54,9 @@ struct SmtpSessionFacts {
 
   const char* state_key() const;  // "smtp.state.transaction"
   std::string state_detail() const;
+  // Appends the same text to `out`: the decoder builds it in one scratch buffer, so an event's
+  // detail costs one allocation (its own copy), not one per part.
+  void append_state_detail(std::string& out) const;
 };
 
 }  // namespace mailscope
