@@ -4,6 +4,8 @@
 // server uses it on the reply that ends the command. During AUTHENTICATE the client answers
 // each "+" challenge with one base64 line (§6.2.2), and IDLE ends with the line DONE (RFC 2177).
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include "protocols/common/message_body.h"
 #include "protocols/common/sasl.h"
@@ -25,6 +27,20 @@ void add_secret(DialogueEvent& event, const std::string& secret) {
 void add_token_secret(DialogueEvent& event, const ImapToken& token) {
   add_secret(event, token.value);
   if (token.kind != ImapToken::Kind::literal) add_secret(event, token.raw);
+}
+
+// imap_command_key of a table row, built once per row: "imap.cmd.UID_FETCH" is longer than a
+// string's inline buffer, so building it per command cost each command event an allocation.
+TranslationKey command_key(const ImapCommandInfo* info) {
+  size_t count = 0;
+  const ImapCommandInfo* rows = imap_commands(count);
+  static const std::vector<std::string> keys = [&] {
+    std::vector<std::string> built;
+    for (size_t i = 0; i < count; ++i) built.push_back(imap_command_key(&rows[i]));
+    return built;
+  }();
+  if (info == nullptr) return "imap.cmd.unknown";
+  return TranslationKey::literal(keys[static_cast<size_t>(info - rows)].c_str());
 }
 
 std::string quoted_for_people(const std::string& s) { return "\"" + printable_text(s) + "\""; }
@@ -116,7 +132,7 @@ void ImapDecoder::on_command() {
   event.tag = tag.value;
   event.verb = verb;
   event.arguments = message.render_trimmed(reader.position(), limits_.max_text_bytes);
-  event.explain_key = imap_command_key(info);
+  event.explain_key = command_key(info);
   event.unknown = info == nullptr;
 
   PendingCommand pending;

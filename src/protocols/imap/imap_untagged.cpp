@@ -1,6 +1,10 @@
 // protocols/imap/imap_untagged.cpp — server data in untagged responses (RFC 3501 §7.2-§7.4):
 // CAPABILITY, LIST/LSUB, STATUS, SEARCH/ESEARCH, FLAGS, NAMESPACE, ENABLED, ID, and FETCH
 // with its message literals.
+#include <iterator>
+#include <string>
+#include <vector>
+
 #include "protocols/common/message_body.h"
 #include "protocols/common/text.h"
 #include "protocols/imap/imap_decoder.h"
@@ -15,11 +19,18 @@ constexpr const char* kKnownData[] = {
     "CAPABILITY", "LIST",    "LSUB", "XLIST", "STATUS", "SEARCH", "ESEARCH",   "FLAGS",
     "NAMESPACE",  "ENABLED", "ID",   "SORT",  "THREAD", "QUOTA",  "QUOTAROOT", "VANISHED"};
 
-bool is_known_data(const std::string& name) {
-  for (const char* known : kKnownData) {
-    if (name == known) return true;
+// "imap.untagged." + a known name, "imap.untagged.unknown" for others. The keys are built once,
+// so an untagged event's key costs it no allocation (see TranslationKey).
+TranslationKey untagged_data_key(const std::string& name) {
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> built;
+    for (const char* known : kKnownData) built.push_back(std::string("imap.untagged.") + known);
+    return built;
+  }();
+  for (size_t i = 0; i < std::size(kKnownData); ++i) {
+    if (name == kKnownData[i]) return TranslationKey::literal(keys[i].c_str());
   }
-  return false;
+  return "imap.untagged.unknown";
 }
 
 // Reads "(a b c)" word by word; false when the next token is not a list.
@@ -78,9 +89,8 @@ void read_namespaces(ImapReader& reader, Details& details) {
 
 void ImapDecoder::read_untagged_data(const std::string& name, ImapReader& reader,
                                      DialogueEvent& event) {
-  bool known = is_known_data(name);
-  event.unknown = !known;
-  event.explain_key = known ? "imap.untagged." + name : "imap.untagged.unknown";
+  event.explain_key = untagged_data_key(name);
+  event.unknown = event.explain_key == "imap.untagged.unknown";
   Details& details = event.details;
   if (name == "CAPABILITY" || name == "ENABLED") {
     // RFC 3501 §7.2.1 / RFC 5161 §3.2: a list of capability names.
