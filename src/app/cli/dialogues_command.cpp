@@ -5,6 +5,9 @@
 #include "app/cli/dialogues_command.h"
 
 #include <cstdio>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <iostream>
 #include <map>
 
@@ -68,54 +71,72 @@ const char* arrow(Direction d) { return d == Direction::client_to_server ? "C:" 
 // valid UTF-8 (the decoders escape such bytes, so this is defensive) goes through nlohmann itself,
 // which replaces the bad bytes; doubles too, since their shortest form is its own algorithm.
 
-// True when `s` is well-formed UTF-8 (RFC 3629: no overlongs, no surrogates, at most U+10FFFF).
-bool valid_utf8(std::string_view s) {
-  size_t i = 0, n = s.size();
+// The length of the well-formed UTF-8 sequence at p[0] (a byte >= 0x80), 0 when it is not one
+// (RFC 3629: no overlongs, no surrogates, at most U+10FFFF).
+size_t utf8_sequence_length(const unsigned char* p, size_t available) {
+  unsigned char c = p[0];
+  size_t len;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  if (available < len || p[1] < lo || p[1] > hi) return 0;
+  for (size_t k = 2; k < len; ++k) {
+    if (p[k] < 0x80 || p[k] > 0xBF) return 0;
+  }
+  return len;
+}
+
+// Appends `s` as a JSON string, checking UTF-8 in the same pass; false (and `out` as it was)
+// when `s` is not valid UTF-8. Mail text is nearly all plain ASCII, so sixteen bytes at a time
+// are tested for anything that needs a look: controls, '"', '\\' and bytes >= 0x80.
+bool append_valid_json_string(std::string& out, std::string_view s) {
+  const size_t mark = out.size();
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  out += '"';
+  size_t i = 0, run = 0;  // run: start of the bytes not yet copied
   while (i < n) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
+#if defined(__SSE2__)
+    if (n - i >= 16) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      // Signed compare: bytes >= 0x80 are negative, so "< 0x20" also catches them.
+      __m128i look = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                                  _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                               _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+      int mask = _mm_movemask_epi8(look);
+      if (mask == 0) {
+        i += 16;
+        continue;
+      }
+      i += static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    }
+#endif
+    unsigned char c = p[i];
+    if (c >= 0x80) {
+      size_t len = utf8_sequence_length(p + i, n - i);
+      if (len == 0) {
+        out.resize(mark);
+        return false;
+      }
+      i += len;
+      continue;
+    }
+    if (c >= 0x20 && c != '"' && c != '\\') {
       ++i;
       continue;
     }
-    size_t len;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
-      return false;
-    }
-    if (n - i < len) return false;
-    unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
-    if (c1 < lo || c1 > hi) return false;
-    for (size_t k = 2; k < len; ++k) {
-      unsigned char ck = static_cast<unsigned char>(s[i + k]);
-      if (ck < 0x80 || ck > 0xBF) return false;
-    }
-    i += len;
-  }
-  return true;
-}
-
-void append_json_string(std::string& out, std::string_view s) {
-  if (!valid_utf8(s)) {
-    out += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    return;
-  }
-  out += '"';
-  size_t run = 0;  // start of the bytes not yet copied
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(s.data() + run, i - run);
-    run = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -130,9 +151,17 @@ void append_json_string(std::string& out, std::string_view s) {
         out += buffer;
       }
     }
+    ++i;
+    run = i;
   }
-  out.append(s.data() + run, s.size() - run);
+  out.append(s.data() + run, n - run);
   out += '"';
+  return true;
+}
+
+void append_json_string(std::string& out, std::string_view s) {
+  if (append_valid_json_string(out, s)) return;
+  out += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 // Writes `"key":` after a comma when the object has a member already.
