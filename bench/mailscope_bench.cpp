@@ -2,6 +2,8 @@
 //
 //   mailscope_bench streams FILE        TCP reassembly only (what `mailscope-cli streams` does)
 //   mailscope_bench dialogues FILE      reassembly + SMTP/POP3/IMAP decoding
+//   mailscope_bench kept FILE [TEXT]    the same, keeping every dialogue as the window does
+//                                       (TEXT: bytes of text kept per event); the memory held
 //   mailscope_bench check FILE MANIFEST compare every session's bytes with the corpus manifest
 //                                       written by ../shared/corpus/gen_mail_pcap.py
 // Prints one line of figures: bytes, seconds, MB/s, sessions, events, peak resident memory.
@@ -11,6 +13,7 @@
 #include <sys/resource.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -34,10 +37,11 @@ long peak_rss_kib() {
   return usage.ru_maxrss;
 }
 
-int run_pass(const std::string& path, bool decode) {
+int run_pass(const std::string& path, bool decode, bool keep = false, size_t max_text_bytes = 0) {
   AnalyzerOptions options;
   options.decode = decode;
-  options.keep_closed = false;
+  options.keep_closed = keep;   // kept: hold every dialogue, as the window does
+  if (max_text_bytes) options.decoder.max_text_bytes = max_text_bytes;
   MailAnalyzer analyzer(std::move(options));
   uint64_t sessions = 0, events = 0;
   analyzer.on_dialogue_closed = [&](Dialogue& d) {
@@ -56,7 +60,7 @@ int run_pass(const std::string& path, bool decode) {
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   uint64_t bytes = opened.file->size_bytes();
   std::printf("%-10s bytes=%llu seconds=%.3f rate=%.1f MB/s sessions=%llu events=%llu peak_rss=%.1f MB\n",
-              decode ? "dialogues" : "streams", (unsigned long long)bytes, seconds,
+              keep ? "kept" : decode ? "dialogues" : "streams", (unsigned long long)bytes, seconds,
               bytes / 1e6 / seconds, (unsigned long long)sessions, (unsigned long long)events,
               peak_rss_kib() / 1024.0);
   return 0;
@@ -189,8 +193,10 @@ int main(int argc, char** argv) {
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
   if (argc >= 3 && std::strcmp(argv[1], "streams") == 0) return run_pass(argv[2], false);
   if (argc >= 3 && std::strcmp(argv[1], "dialogues") == 0) return run_pass(argv[2], true);
+  if (argc >= 3 && std::strcmp(argv[1], "kept") == 0)
+    return run_pass(argv[2], true, true, argc >= 4 ? std::strtoull(argv[3], nullptr, 10) : 0);
   if (argc >= 4 && std::strcmp(argv[1], "check") == 0) return check_manifest(argv[2], argv[3]);
   std::fprintf(stderr,
-               "usage: mailscope_bench streams FILE | dialogues FILE | check FILE MANIFEST\n");
+               "usage: mailscope_bench streams FILE | dialogues FILE | kept FILE [TEXT] | check FILE MANIFEST\n");
   return 2;
 }

@@ -133,7 +133,14 @@ void MailAnalyzer::on_close(const TcpSession& session) {
   if (options_.decode) dialogue.events.push_back(close_event(session));
   dialogue.closed = true;
   if (on_dialogue_closed) on_dialogue_closed(dialogue);
-  if (!options_.keep_closed) dialogues_[session.id].reset();
+  if (!options_.keep_closed) {
+    dialogues_[session.id].reset();
+  } else {
+    // A kept dialogue is complete: give back the room its vector grew into (up to half of it)
+    // and its texts' spare capacity, since a large capture keeps many thousands of them.
+    dialogue.events.shrink_to_fit();
+    for (DialogueEvent& e : dialogue.events) e.text.shrink_to_fit();
+  }
 }
 
 }  // namespace mailscope
