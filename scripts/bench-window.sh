@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Frame benchmark of the window on a large capture (figures, not a test: nothing fails on time).
 #
-#   scripts/bench-window.sh [SESSIONS]     default 100000 sessions (seed 7, ~1.6 GB)
+#   scripts/bench-window.sh [SESSIONS]     default 100000 sessions (seed 7, ~2.6 GB)
 #
 # Generates the corpus with ../shared/corpus/gen_mail_pcap.py into $BENCH_DIR (default /tmp)
 # unless it is there already (scripts/bench.sh writes the same names), builds the window like
