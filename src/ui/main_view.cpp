@@ -137,16 +137,7 @@ bool MainView::start_live(const std::string& interface, const std::string& filte
     }
     return false;
   }
-  state_.capture = std::move(capture);
-  ++state_.capture_generation;
-  state_.has_stream = false;
-  state_.script = StageScript{};
-  state_.timeline.build({}, state_.timing);
-  state_.playback.reset(&state_.timeline);
-  state_.shown_step = ViewState::kNone;
-  state_.packet = ShownPacket{};
-  state_.facts = LayerFacts{};
-  state_.total_packets = 0;
+  show_capture(state_, std::move(capture));
   show_lessons_ = false;   // the sessions table shows what arrives
   show_capture_bar_ = true;
   capture_bar_.set(interface, filter);
@@ -187,9 +178,7 @@ void MainView::pump_live() {
   LoadedCapture& c = *state_.capture;
   if (changes.sessions || !changes.streams.empty()) {
     ++state_.capture_generation;   // the sessions table re-sorts; its cache keys on this
-    uint64_t packets = 0;
-    for (const auto& list : c.packets_by_stream) packets += list.size();
-    state_.total_packets = packets;
+    state_.total_packets += changes.packets_added - changes.packets_released;
   }
   const bool follow = settings_.follow_live;
   if (!state_.has_stream) {
@@ -265,17 +254,8 @@ void MainView::take_load_result() {
     return;
   }
   end_live();   // a file replaces the live capture (its file stays, see end_live)
-  state_.capture = std::move(result->capture);
-  ++state_.capture_generation;
-  state_.has_stream = false;
-  state_.script = StageScript{};
-  state_.timeline.build({}, state_.timing);
-  state_.playback.reset(&state_.timeline);
-  state_.shown_step = ViewState::kNone;
-  state_.packet = ShownPacket{};
-  uint64_t packets = 0;
-  for (const auto& list : state_.capture->packets_by_stream) packets += list.size();
-  state_.total_packets = packets;
+  show_capture(state_, std::move(result->capture));
+  const uint64_t packets = state_.total_packets;
   // Start on the first mail session, playing: a new user sees a dialogue move at once.
   const LoadedCapture& c = *state_.capture;
   for (uint32_t stream : c.streams) {

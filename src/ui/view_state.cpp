@@ -52,17 +52,32 @@ void rebuild_timeline(ViewState& s) {
   ++s.script_generation;
 }
 
+void clear_stage(ViewState& s) {
+  s.has_stream = false;
+  s.script = StageScript{};
+  s.timeline.build({}, s.timing);
+  s.playback.reset(&s.timeline);
+  s.shown_step = ViewState::kNone;
+  s.chosen_packet = ViewState::kNone;
+  s.packet = ShownPacket{};
+  s.facts = LayerFacts{};
+  ++s.script_generation;
+}
+
+void show_capture(ViewState& s, std::unique_ptr<LoadedCapture> capture) {
+  s.capture = std::move(capture);
+  ++s.capture_generation;
+  clear_stage(s);
+  uint64_t packets = 0;
+  if (s.capture)
+    for (const auto& list : s.capture->packets_by_stream) packets += list.size();
+  s.total_packets = packets;
+}
+
 void refresh_session(ViewState& s, bool follow) {
   if (!s.has_stream) return;
   if (!s.capture || !s.capture->dialogue(s.stream)) {
-    s.has_stream = false;
-    s.script = StageScript{};
-    s.timeline.build({}, s.timing);
-    s.playback.reset(&s.timeline);
-    s.shown_step = ViewState::kNone;
-    s.packet = ShownPacket{};
-    s.facts = LayerFacts{};
-    ++s.script_generation;
+    clear_stage(s);
     return;
   }
   const bool was_playing = s.playback.playing();

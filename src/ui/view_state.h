@@ -67,6 +67,10 @@ struct ViewState {
   bool error_new = false;
 };
 
+// Shows another capture (a file, or a live capture starting empty): nothing on the stage yet.
+void show_capture(ViewState& state, std::unique_ptr<LoadedCapture> capture);
+// Takes the session off the stage (the stage, inspector and hex view go empty).
+void clear_stage(ViewState& state);
 // Puts `stream` on the stage (alone, or with its chain when state.journey).
 void select_session(ViewState& state, uint32_t stream);
 // Rebuilds the timeline after a timing change, keeping the current step.

@@ -73,6 +73,8 @@ TEST_CASE("live updates grow the capture; old finished sessions go with their pa
   CHECK(capture.packets(1).size() == 1);
   CHECK(capture.packets(2).size() == 2);
   CHECK(capture.live->released() == 1);
+  CHECK(changes.packets_added == 3);
+  CHECK(changes.packets_released == 2);
   CHECK(capture.session_count() == 2);
 
   // A late packet of the released session is not indexed again.

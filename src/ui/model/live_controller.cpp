@@ -56,7 +56,10 @@ LiveChanges apply_live_update(LoadedCapture& capture, LiveUpdate&& update) {
   for (uint32_t stream : released) {
     auto at = std::lower_bound(capture.streams.begin(), capture.streams.end(), stream);
     if (at != capture.streams.end() && *at == stream) capture.streams.erase(at);
-    if (stream < capture.packets_by_stream.size()) std::vector<PacketRef>().swap(capture.packets_by_stream[stream]);
+    if (stream < capture.packets_by_stream.size()) {
+      changes.packets_released += capture.packets_by_stream[stream].size();
+      std::vector<PacketRef>().swap(capture.packets_by_stream[stream]);
+    }
     changes.sessions = true;
   }
 
@@ -72,6 +75,7 @@ LiveChanges apply_live_update(LoadedCapture& capture, LiveUpdate&& update) {
     ref.direction = p.direction;
     ref.window = p.window;
     capture.packets_by_stream[p.stream].push_back(ref);
+    ++changes.packets_added;
     mark(p.stream);
   }
 

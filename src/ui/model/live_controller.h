@@ -40,6 +40,7 @@ struct LiveRequest {
 struct LiveChanges {
   bool sessions = false;            // a session appeared or was released (the table changes)
   std::vector<uint32_t> streams;    // streams with new events or packets
+  uint64_t packets_added = 0, packets_released = 0;   // in the packet index
   bool finished = false;            // the worker stopped in this pump
   std::string error;                // why it stopped when nobody asked (interface down)
   bool any() const { return sessions || !streams.empty() || finished; }
