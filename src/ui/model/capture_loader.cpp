@@ -66,6 +66,9 @@ LoadResult load_capture(const std::string& path, const PortMap& ports,
   }
   capture->analyzer->finish();
   capture->analyzer->on_session_packet = nullptr;
+  // The index is complete: give back what the vectors grew into.
+  for (auto& list : capture->packets_by_stream) list.shrink_to_fit();
+  capture->packets_by_stream.shrink_to_fit();
   capture->warning = opened.file->warning();
   const auto& dialogues = capture->analyzer->dialogues();
   for (size_t i = 0; i < dialogues.size(); ++i) {
