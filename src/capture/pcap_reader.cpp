@@ -63,7 +63,10 @@ class PcapReader final : public CaptureFile {
     long resume = std::ftell(file);
     if (std::fseek(file, static_cast<long>(file_offset), SEEK_SET) != 0) return false;
     bool ok = read_record(frame);
-    std::fseek(file, resume, SEEK_SET);
+    // Once the sequential read is over there is no place to go back to, and staying lets the
+    // next re-read near this one come from the same 1 MiB buffer (glibc's fseek keeps the
+    // buffer when the target is inside it): a session's frames are read again in file order.
+    if (!done_) std::fseek(file, resume, SEEK_SET);
     last_error_.clear();  // a failed re-read does not change how the sequential read ended
     if (!ok) return false;
     frame.number = number;

@@ -10,7 +10,9 @@
 namespace mailscope {
 
 bool capture_matches(const ViewState& s, const Lesson& lesson) {
-  if (!s.capture) return false;
+  // A lesson's selectors read events anywhere in the capture: one opened as a large file
+  // (events on demand) is loaded again for the lesson with all its events.
+  if (!s.capture || s.capture->events_on_demand) return false;
   std::error_code ec;
   auto a = std::filesystem::weakly_canonical(s.capture->path, ec);
   if (ec) return false;

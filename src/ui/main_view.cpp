@@ -92,7 +92,7 @@ void MainView::follow_lesson() {
     std::string error;
     ports.add_mapping(spec, error);  // the lesson loader checked these already
   }
-  loader_.start(lesson->capture_path.string(), ports);
+  loader_.start(lesson->capture_path.string(), ports, kKeepAllEvents);  // selectors read any event
   set_status(ui_format("load.progress", state_.language, {lesson->capture_path.filename().string()}));
 }
 
@@ -269,8 +269,7 @@ void MainView::take_load_result() {
   set_status(ui_format("status.loaded", lang, {std::filesystem::path(c.path).filename().string(),
                                                std::to_string(c.session_count()), std::to_string(packets)}));
   if (!c.warning.empty()) set_status(state_.status + "  " + ui_format("status.warning", lang, {c.warning}));
-  if (c.text_cap_bytes > 0)
-    set_status(state_.status + "  " + ui_format("status.text_capped", lang, {std::to_string(c.text_cap_bytes / 1024)}));
+  if (c.events_on_demand) set_status(state_.status + "  " + ui_text("status.on_demand", lang));
   add_recent_file(settings_, std::filesystem::absolute(c.path).string());
   save_settings_now();
   if (step_pending_ && lessons_.lesson() && capture_matches(state_, *lessons_.lesson())) show_lesson_step();

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "ui/model/ui_strings.h"
+
 namespace mailscope {
 
 namespace {
@@ -26,6 +28,16 @@ void load_packet(ViewState& s, uint32_t stream, size_t index) {
   p.valid = true;
 }
 
+// A large capture keeps events only for the sessions on the stage: decode the new ones again.
+void restore_stage_events(ViewState& s, const std::vector<uint32_t>& streams) {
+  std::string error;
+  if (!s.capture->restore_events(streams, error)) {
+    s.error = ui_format("error.replay", s.language, {error});
+    s.error_title = "error.replay_title";
+    s.error_new = true;
+  }
+}
+
 }  // namespace
 
 void select_session(ViewState& s, uint32_t stream) {
@@ -33,6 +45,7 @@ void select_session(ViewState& s, uint32_t stream) {
   s.stream = stream;
   s.has_stream = true;
   std::vector<uint32_t> streams = s.journey ? chain_of(*s.capture, stream) : std::vector<uint32_t>{stream};
+  restore_stage_events(s, streams);
   s.script = build_stage_script(*s.capture, streams);
   s.timeline.build(s.script.times_ns(), s.timing);
   s.playback.reset(&s.timeline);
@@ -85,6 +98,7 @@ void refresh_session(ViewState& s, bool follow) {
   const double clock = s.playback.clock();
   const StageStep before = s.shown_step < s.script.steps.size() ? s.script.steps[s.shown_step] : StageStep{};
   std::vector<uint32_t> streams = s.journey ? chain_of(*s.capture, s.stream) : std::vector<uint32_t>{s.stream};
+  restore_stage_events(s, streams);
   s.script = build_stage_script(*s.capture, streams);
   s.timeline.build(s.script.times_ns(), s.timing);
   s.playback.reset(&s.timeline);

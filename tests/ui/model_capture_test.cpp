@@ -122,6 +122,60 @@ TEST_CASE("load_capture indexes packets and keeps dialogues") {
   CHECK(journey.layout.lanes.back().role == LaneRole::reader);
 }
 
+TEST_CASE("a large capture keeps summaries and decodes the sessions on the stage again") {
+  LoadResult whole = load_capture(journey_capture(), PortMap{}, nullptr, nullptr, nullptr);
+  // Threshold 0: this small file is treated as a large one.
+  LoadResult lean = load_capture(journey_capture(), PortMap{}, nullptr, nullptr, nullptr, 0);
+  REQUIRE(whole.capture);
+  REQUIRE(lean.capture);
+  const LoadedCapture& full = *whole.capture;
+  LoadedCapture& c = *lean.capture;
+  CHECK_FALSE(full.events_on_demand);
+  REQUIRE(c.events_on_demand);
+  REQUIRE(c.session_count() == 2);
+  const uint32_t smtp = c.streams[0], imap = c.streams[1];
+  // Closed sessions keep their facts and summary but no events.
+  for (uint32_t stream : c.streams) {
+    CHECK(c.has_released_events(stream));
+    CHECK(c.dialogue(stream)->events.empty());
+    CHECK(c.dialogue(stream)->summary.commands == full.dialogue(stream)->summary.commands);
+    CHECK(c.dialogue(stream)->summary.auth_user == full.dialogue(stream)->summary.auth_user);
+    CHECK(c.dialogue(stream)->session.end == full.dialogue(stream)->session.end);
+    CHECK(c.packets(stream).size() == full.packets(stream).size());
+  }
+
+  std::string error;
+  REQUIRE(c.restore_events({smtp}, error));
+  CHECK_FALSE(c.has_released_events(smtp));
+  const auto& back = c.dialogue(smtp)->events;
+  const auto& first = full.dialogue(smtp)->events;
+  REQUIRE(back.size() == first.size());
+  for (size_t i = 0; i < back.size(); ++i) {
+    CHECK(back[i].text == first[i].text);
+    CHECK(back[i].span.first_packet == first[i].span.first_packet);
+    CHECK(back[i].decoded == first[i].decoded);
+  }
+  // The stage built from the restored events is the stage built from the whole pass.
+  StageScript lean_script = build_stage_script(c, {smtp});
+  StageScript full_script = build_stage_script(full, {smtp});
+  REQUIRE(lean_script.steps.size() == full_script.steps.size());
+  for (size_t i = 0; i < lean_script.steps.size(); ++i) {
+    CHECK(lean_script.steps[i].index == full_script.steps[i].index);
+    CHECK(lean_script.steps[i].time_ns == full_script.steps[i].time_ns);
+  }
+
+  // Moving to the other session releases the first again: memory stays flat while browsing.
+  REQUIRE(c.restore_events({imap}, error));
+  CHECK(c.has_released_events(smtp));
+  CHECK(c.dialogue(smtp)->events.empty());
+  CHECK(c.dialogue(imap)->events.size() == full.dialogue(imap)->events.size());
+  // A chain on the stage restores every session in it.
+  REQUIRE(c.restore_events(chain_of(c, smtp), error));
+  CHECK_FALSE(c.has_released_events(smtp));
+  CHECK_FALSE(c.has_released_events(imap));
+  CHECK(c.restored.size() == 2);
+}
+
 TEST_CASE("layer texts for an AUTH command, in both languages") {
   LoadResult result = load_capture(journey_capture(), PortMap{}, nullptr, nullptr, nullptr);
   REQUIRE(result.capture);

@@ -5,18 +5,9 @@
 
 namespace mailscope {
 
-namespace {
-// The window holds every dialogue of a capture in memory (the packets stay in the file). In a
-// large capture most of that is message text, so above kLargeCaptureBytes each event keeps at
-// most kLargeCaptureTextBytes of it: enough for the header fields and the start of the body,
-// and the text says how much was left out. Byte counts and everything parsed stay exact.
-constexpr uint64_t kLargeCaptureBytes = 64ull << 20;
-constexpr size_t kLargeCaptureTextBytes = 4096;
-}  // namespace
-
 LoadResult load_capture(const std::string& path, const PortMap& ports,
                         std::atomic<uint64_t>* progress_bytes, std::atomic<uint64_t>* total_bytes,
-                        const std::atomic<bool>* cancel) {
+                        const std::atomic<bool>* cancel, uint64_t events_on_demand_above) {
   LoadResult result;
   result.path = path;
   CaptureFile::Opened opened = CaptureFile::open(path);
@@ -32,15 +23,16 @@ LoadResult load_capture(const std::string& path, const PortMap& ports,
 
   AnalyzerOptions options;
   options.ports = ports;
-  if (capture->file_size > kLargeCaptureBytes) {
-    options.decoder.max_text_bytes = kLargeCaptureTextBytes;
-    capture->text_cap_bytes = kLargeCaptureTextBytes;
-  }
+  capture->events_on_demand = capture->file_size > events_on_demand_above;
   capture->analyzer = std::make_unique<MailAnalyzer>(options);
   LoadedCapture* target = capture.get();
   capture->analyzer->on_session_packet = [target](const TcpSession& session, Direction direction,
                                                   const DecodedPacket& packet) {
-    if (session.id >= target->packets_by_stream.size()) target->packets_by_stream.resize(session.id + 1);
+    if (session.id >= target->packets_by_stream.size()) {
+      target->packets_by_stream.resize(session.id + 1);
+      target->fragmented.resize(session.id + 1);
+    }
+    if (packet.reassembled_from_fragments) target->fragmented[session.id] = 1;
     PacketRef ref;
     ref.number = packet.number;
     ref.file_offset = packet.file_offset;
@@ -51,6 +43,18 @@ LoadResult load_capture(const std::string& path, const PortMap& ports,
     ref.window = packet.tcp.window;
     target->packets_by_stream[session.id].push_back(ref);
   };
+  if (capture->events_on_demand) {
+    // A closed session keeps its facts and summary; its events come back from the file when
+    // it is put on the stage (LoadedCapture::restore_events).
+    capture->analyzer->on_dialogue_closed = [target](Dialogue& d) {
+      const uint32_t stream = d.stream();
+      const bool had_fragments = stream < target->fragmented.size() && target->fragmented[stream];
+      if (!can_replay(d.session, had_fragments)) return;
+      if (stream >= target->released.size()) target->released.resize(stream + 1);
+      std::vector<DialogueEvent>().swap(d.events);
+      target->released[stream] = 1;
+    };
+  }
 
   Frame frame;
   uint64_t count = 0;
@@ -66,6 +70,8 @@ LoadResult load_capture(const std::string& path, const PortMap& ports,
   }
   capture->analyzer->finish();
   capture->analyzer->on_session_packet = nullptr;
+  capture->analyzer->on_dialogue_closed = nullptr;
+  capture->released.resize(capture->analyzer->dialogues().size());
   // The index is complete: give back what the vectors grew into.
   for (auto& list : capture->packets_by_stream) list.shrink_to_fit();
   capture->packets_by_stream.shrink_to_fit();
@@ -89,7 +95,7 @@ void CaptureLoader::stop() {
   }
 }
 
-void CaptureLoader::start(const std::string& path, const PortMap& ports) {
+void CaptureLoader::start(const std::string& path, const PortMap& ports, uint64_t events_on_demand_above) {
   stop();
   path_ = path;
   cancel_.store(false);
@@ -97,8 +103,8 @@ void CaptureLoader::start(const std::string& path, const PortMap& ports) {
   read_bytes_.store(0);
   total_bytes_.store(0);
   result_ = LoadResult{};
-  thread_ = std::thread([this, path, ports] {
-    result_ = load_capture(path, ports, &read_bytes_, &total_bytes_, &cancel_);
+  thread_ = std::thread([this, path, ports, events_on_demand_above] {
+    result_ = load_capture(path, ports, &read_bytes_, &total_bytes_, &cancel_, events_on_demand_above);
     done_.store(true, std::memory_order_release);
   });
 }

@@ -31,11 +31,18 @@ struct LoadResult {
   bool cancelled = false;
 };
 
+// A capture file larger than this keeps events only for the sessions on the stage
+// (LoadedCapture::events_on_demand). Lessons, which select events anywhere in their capture,
+// load with kKeepAllEvents.
+constexpr uint64_t kEventsOnDemandAbove = 64ull << 20;
+constexpr uint64_t kKeepAllEvents = UINT64_MAX;
+
 // Runs the whole load synchronously (the worker's body; also used by tests and --benchmark).
 // `progress_bytes` and `cancel` may be null.
 LoadResult load_capture(const std::string& path, const PortMap& ports,
                         std::atomic<uint64_t>* progress_bytes, std::atomic<uint64_t>* total_bytes,
-                        const std::atomic<bool>* cancel);
+                        const std::atomic<bool>* cancel,
+                        uint64_t events_on_demand_above = kEventsOnDemandAbove);
 
 class CaptureLoader {
  public:
@@ -45,7 +52,8 @@ class CaptureLoader {
   CaptureLoader& operator=(const CaptureLoader&) = delete;
 
   // Starts loading; a load already running is cancelled and waited for first.
-  void start(const std::string& path, const PortMap& ports);
+  void start(const std::string& path, const PortMap& ports,
+             uint64_t events_on_demand_above = kEventsOnDemandAbove);
   void cancel() { cancel_.store(true); }
   bool busy() const { return thread_.joinable() && !done_.load(std::memory_order_acquire); }
   bool running() const { return thread_.joinable(); }

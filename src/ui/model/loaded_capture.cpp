@@ -33,4 +33,36 @@ size_t LoadedCapture::count_payload_packets(uint32_t stream, Direction direction
   return count;
 }
 
+bool LoadedCapture::restore_events(const std::vector<uint32_t>& wanted, std::string& error) {
+  if (!events_on_demand || !analyzer) return true;
+  auto is_wanted = [&](uint32_t stream) {
+    return std::find(wanted.begin(), wanted.end(), stream) != wanted.end();
+  };
+  // Release first, so at most the wanted sessions are held at once.
+  for (uint32_t stream : restored) {
+    if (is_wanted(stream)) continue;
+    if (Dialogue* d = analyzer->dialogues()[stream].get()) std::vector<DialogueEvent>().swap(d->events);
+    released[stream] = 1;
+  }
+  restored.erase(std::remove_if(restored.begin(), restored.end(), [&](uint32_t s) { return !is_wanted(s); }),
+                 restored.end());
+
+  bool ok = true;
+  for (uint32_t stream : wanted) {
+    if (!has_released_events(stream) || !file) continue;
+    Dialogue* d = analyzer->dialogues()[stream].get();
+    if (!d) continue;
+    std::vector<FrameLocation> frames;
+    frames.reserve(packets(stream).size());
+    for (const PacketRef& p : packets(stream)) frames.push_back({p.file_offset, p.number});
+    if (!replay_session(*file, frames, analyzer->options(), d->events, error)) {
+      ok = false;
+      continue;
+    }
+    released[stream] = 0;
+    restored.push_back(stream);
+  }
+  return ok;
+}
+
 }  // namespace mailscope
