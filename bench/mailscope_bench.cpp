@@ -2,7 +2,7 @@
 //
 //   mailscope_bench streams FILE        TCP reassembly only (what `mailscope-cli streams` does)
 //   mailscope_bench dialogues FILE      reassembly + SMTP/POP3/IMAP decoding
-//   mailscope_bench kept FILE [TEXT]    the same, keeping every dialogue as the window does
+//   mailscope_bench kept FILE [TEXT]    the same, keeping every dialogue with all its events
 //                                       (TEXT: bytes of text kept per event); the memory held
 //   mailscope_bench check FILE MANIFEST compare every session's bytes with the corpus manifest
 //                                       written by ../shared/corpus/gen_mail_pcap.py
@@ -40,7 +40,7 @@ long peak_rss_kib() {
 int run_pass(const std::string& path, bool decode, bool keep = false, size_t max_text_bytes = 0) {
   AnalyzerOptions options;
   options.decode = decode;
-  options.keep_closed = keep;   // kept: hold every dialogue, as the window does
+  options.keep_closed = keep;   // kept: hold every dialogue (what a view without replay would hold)
   if (max_text_bytes) options.decoder.max_text_bytes = max_text_bytes;
   MailAnalyzer analyzer(std::move(options));
   uint64_t sessions = 0, events = 0;

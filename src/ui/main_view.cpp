@@ -3,8 +3,6 @@
 
 #include <imgui.h>
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
