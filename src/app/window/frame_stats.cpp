@@ -74,6 +74,15 @@ void FrameStats::print(std::ostream& out, int frames) const {
       << "  of which anonymous:" << proc_status_field("RssAnon") << "\n"
       << "  of which file pages (mapped capture, libraries):" << proc_status_field("RssFile") << "\n"
       << "memory peak resident:" << proc_status_field("VmHWM") << "\n";
+  // Which frames missed 16 ms (60 Hz): slow frames in a run of neighbours point at the machine
+  // (another process took the CPU), slow frames at regular steps at the window's own work.
+  size_t slow = 0;
+  std::string where;
+  for (size_t i = 0; i < times_.size(); ++i) {
+    if (times_[i] < 16.0) continue;
+    if (++slow <= 40) where += " " + std::to_string(i);
+  }
+  out << "frames over 16 ms: " << slow << (slow ? " (frame" + where + (slow > 40 ? " ..." : "") + ")" : "") << "\n";
   // What the heap holds in live blocks, against what malloc keeps from the system: a large
   // difference is freed memory not given back (fragmentation), not data.
   const struct mallinfo2 heap = mallinfo2();
