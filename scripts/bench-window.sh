@@ -12,7 +12,8 @@
 # timed. Prints the window's figures: frame time median, 99th percentile and max (frame start
 # to glFinish), the interval between frames (swap included), CPU time per frame over all
 # threads (llvmpipe rasterises on its own threads; the steadier figure on a busy machine), the
-# draw data, and the memory held (VmRSS, VmHWM) with the whole capture open.
+# draw data, the memory held (VmRSS, VmHWM) with the whole capture open, and which frames
+# took over 16 ms (a run of neighbours means another process had the CPU).
 # Set LP_NUM_THREADS to try another number of llvmpipe threads.
 set -euo pipefail
 cd "$(dirname "$0")/.."
