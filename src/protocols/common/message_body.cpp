@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "protocols/common/plain_lines.h"
 #include "protocols/common/text.h"
 
 namespace mailscope {
@@ -71,6 +72,17 @@ size_t DotStuffedBody::take_whole_lines(const uint8_t* bytes, size_t length) {
   const auto grow = [&] { text_.resize(std::min(w + (length - used), max_text_)); };
   if (direct) grow();
   while (used < length) {
+    if (direct) {
+      // The ordinary lines first, all in one go (plain_lines.h); what they leave is read below.
+      PlainLines plain = copy_plain_lines(text_.data() + w, text_.size() - w, p + used,
+                                          length - used, max_line_, max_text_ - w);
+      used += plain.consumed;
+      w += plain.written;
+      message_bytes_ += plain.consumed;  // no dot was removed: the bytes as they came
+      lines_ += plain.lines;
+      text_breaks_ += plain.lines;
+      if (used == length) break;
+    }
     size_t stop = used;
     if (direct) {
       size_t n = std::min(length - used, text_.size() - w);

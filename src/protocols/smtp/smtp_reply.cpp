@@ -66,13 +66,17 @@ std::string parse_enhanced_status_code(std::string_view text) {
   return std::string(text.substr(0, i));
 }
 
-void SmtpReplyAssembler::append_text(const std::string& line) {
+void SmtpReplyAssembler::append_text(std::string&& line) {
   size_t needed = line.size() + (current_.text.empty() ? 0 : 1);
   if (text_dropped_ > 0 || current_.text.size() + needed > max_text_) {
     text_dropped_ += needed;
     return;
   }
-  if (!current_.text.empty()) current_.text.push_back('\n');
+  if (current_.text.empty()) {
+    current_.text = std::move(line);  // most replies are one line: no copy
+    return;
+  }
+  current_.text.push_back('\n');
   current_.text += line;
 }
 
@@ -94,7 +98,7 @@ bool SmtpReplyAssembler::add_line(std::string_view line, const StreamSpan& span,
     // RFC 5321 §4.2.1: every line of a multi-line reply carries the same code.
     if (!parsed.well_formed || parsed.code != current_.code) current_.malformed = true;
   }
-  append_text(shown);
+  append_text(std::move(shown));
   if (current_.line_texts.size() < kMaxReplyLines) {
     current_.line_texts.push_back(
         with_truncation_marker(printable_text(parsed.text), dropped_bytes));

@@ -68,7 +68,7 @@ class SmtpReplyAssembler {
   SmtpReply take();
 
  private:
-  void append_text(const std::string& line);
+  void append_text(std::string&& line);
 
   size_t max_text_;
   SmtpReply current_;

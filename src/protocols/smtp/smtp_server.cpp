@@ -41,9 +41,10 @@ void SmtpDecoder::on_reply(SmtpReply reply) {
   e.type = EventType::reply;
   e.direction = Direction::server_to_client;
   e.span = reply.span;
-  e.text = reply.text;
+  // The reply is ours (taken by value): its texts move into the event. line_texts stay.
+  e.text = std::move(reply.text);
   e.code = reply.code;
-  e.enhanced_code = reply.enhanced_code;
+  e.enhanced_code = std::move(reply.enhanced_code);
   e.unknown = reply.unknown;
   e.malformed = reply.malformed;
   e.line_truncated = reply.line_truncated;

@@ -1,7 +1,7 @@
 // protocols/smtp/smtp_state.cpp — state keys and state details (see smtp_state.h).
 #include "protocols/smtp/smtp_state.h"
 
-#include <cstdio>
+#include <charconv>
 #include <string_view>
 
 namespace mailscope {
@@ -11,9 +11,10 @@ namespace {
 void add_count(std::string& out, size_t start, const char* separator, uint64_t n, const char* one,
                const char* many) {
   if (out.size() > start) out += separator;
+  // std::to_chars: this runs for most SMTP events, and snprintf's format parsing was a good
+  // part of building the whole detail.
   char digits[24];
-  int length = std::snprintf(digits, sizeof digits, "%llu", static_cast<unsigned long long>(n));
-  out.append(digits, static_cast<size_t>(length));
+  out.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
   out += ' ';
   out += n == 1 ? one : many;
 }
