@@ -129,6 +129,8 @@ SmtpCapabilities parse_ehlo_capabilities(
     const std::vector<std::string>& line_texts,
     std::vector<std::pair<std::string, std::string>>& details) {
   SmtpCapabilities caps;
+  // One detail per extension, a few more for SIZE and AUTH: one allocation, not five or six.
+  details.reserve(details.size() + line_texts.size() + 4);
   // The first line is the server's name and greeting, not an extension.
   for (size_t i = 1; i < line_texts.size(); ++i) {
     std::string_view line = trim(line_texts[i]);
