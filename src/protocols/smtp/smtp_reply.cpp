@@ -100,6 +100,9 @@ bool SmtpReplyAssembler::add_line(std::string_view line, const StreamSpan& span,
   }
   append_text(std::move(shown));
   if (current_.line_texts.size() < kMaxReplyLines) {
+    // A second line is nearly always an EHLO reply's, about ten lines (one per extension):
+    // one allocation for them instead of regrowing at 2, 4 and 8. The reply lives briefly.
+    if (current_.line_texts.size() == 1) current_.line_texts.reserve(16);
     current_.line_texts.push_back(
         with_truncation_marker(printable_text(parsed.text), dropped_bytes));
   }
