@@ -40,9 +40,13 @@ size_t FlowKeyHash::operator()(const FlowKey& key) const {
   std::memcpy(&words[0], key.low_address.data(), 16);
   std::memcpy(&words[2], key.high_address.data(), 16);
   uint64_t ports = uint64_t{key.low_port} << 24 | uint64_t{key.high_port} << 8 | key.version;
-  uint64_t h = mix(ports);
-  for (uint64_t w : words) h = mix(h ^ w);
-  return static_cast<size_t>(h);
+  // Each word times its own odd constant (a bijection, so keys that differ in one word always
+  // differ in the sum), then one finalizer: the five products are independent, where mixing
+  // word after word chained ten dependent multiplications on every packet's lookup.
+  uint64_t sum = ports * 0x9e3779b97f4a7c15ull + words[0] * 0xc2b2ae3d27d4eb4full +
+                 words[1] * 0x165667b19e3779f9ull + words[2] * 0xd6e8feb86659fd93ull +
+                 words[3] * 0xff51afd7ed558ccdull;
+  return static_cast<size_t>(mix(sum));
 }
 
 }  // namespace mailscope

@@ -1,8 +1,8 @@
 // tcp/flow_key.h — the compact, direction-free key of a TCP connection's 4-tuple.
 //
 // Both directions of a connection map to the same key: the endpoint that sorts lower
-// (address bytes, then port) is stored first. 38 bytes of payload, hashed by mixing five
-// 64-bit words, so one lookup per packet costs a hash and one compare.
+// (address bytes, then port) is stored first. 38 bytes of payload, hashed as five 64-bit words
+// (each multiplied, summed, then mixed), so one lookup per packet costs a hash and one compare.
 #pragma once
 #include <array>
 #include <cstddef>

@@ -167,6 +167,11 @@ std::string printable_text(std::string_view bytes) {
   return out;
 }
 
+void make_printable(std::string& s) {
+  if (plain_run(s.data(), s.size()) == s.size()) return;  // printable_text would copy it as is
+  s = printable_text(s);
+}
+
 // Written in place: `out` is first grown by raw.size() (plain text and line breaks never come
 // out longer than they went in), runs of plain bytes are copied by the scan that finds their
 // end, and w is where the text really ends. Only an escape or a UTF-8 sequence may need more

@@ -20,6 +20,9 @@ size_t plain_run(const char* p, size_t n);
 size_t copy_plain_run(char* dst, const char* src, size_t n);
 // printable_text(bytes) appended to `out`, without a temporary string.
 void append_printable(std::string& out, std::string_view bytes);
+// s = printable_text(s), in place: a string that is already plain ASCII (nearly every header
+// field and argument) is left alone, neither copied nor reallocated.
+void make_printable(std::string& s);
 
 // Lines made printable and joined by '\n', appended to `out`: `raw` is split at each LF, a CR
 // right before an LF is dropped, the lines go through printable_text. With `final_break`

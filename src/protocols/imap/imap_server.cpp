@@ -135,7 +135,7 @@ void ImapDecoder::on_untagged() {
   std::string name = to_upper_ascii(first.value);
   event.verb = name;
   event.arguments = std::string(reader.rest().substr(0, limits_.max_text_bytes));
-  event.arguments = printable_text(event.arguments);
+  make_printable(event.arguments);
   if (is_status(name)) {
     on_status_untagged(name, reader, event);
     return;

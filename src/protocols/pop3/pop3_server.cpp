@@ -352,8 +352,8 @@ void Pop3Decoder::finish_message(bool complete) {
   }
   e.details = message_->headers();
   for (auto& [name, value] : e.details) {
-    name = printable_text(name);
-    value = printable_text(value);
+    make_printable(name);
+    make_printable(value);
   }
   if (message_->text_plain()) {
     // printable_lines() of plain text: nothing escaped, so it never passes the cap (the text

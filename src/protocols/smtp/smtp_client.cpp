@@ -173,6 +173,7 @@ void SmtpDecoder::on_command_line(bool complete) {
     case SmtpVerb::rcpt: {
       bool is_mail = pending.verb == SmtpVerb::mail;
       SmtpPath path = parse_smtp_path(arguments, is_mail ? "FROM:" : "TO:");
+      e.details.reserve(e.details.size() + 1 + path.parameters.size());
       e.details.emplace_back(is_mail ? "from" : "to", path.address);
       for (auto& param : path.parameters) e.details.push_back(std::move(param));
       e.malformed = e.malformed || !path.well_formed;
@@ -314,10 +315,15 @@ void SmtpDecoder::finish_body(bool terminated) {
   bool cut = text.size() >= limits_.max_text_bytes || body_->truncated_lines() > 0;
   uint64_t missing = cut && body_->message_bytes() > shown ? body_->message_bytes() - shown : 0;
   e.line_truncated = cut;
+  std::vector<std::pair<std::string, std::string>> headers = body_->headers();
+  // lines, dot-stuffed lines, the summary headers, missing bytes, end: grown once.
+  e.details.reserve(4 + static_cast<size_t>(std::count_if(
+                            headers.begin(), headers.end(),
+                            [](const auto& field) { return is_summary_header(field.first); })));
   e.details.emplace_back("lines", std::to_string(body_->lines()));
   // RFC 5321 §4.5.2: the sender doubled each leading "."; the receiver removes one.
   e.details.emplace_back("dot-stuffed lines", std::to_string(body_->unstuffed_dots()));
-  add_header_details(body_->text(), body_->headers(), e);
+  add_header_details(body_->text(), headers, e);
   // message_text(text, missing), without copying a plain text once more.
   e.text = with_truncation_marker(body_->take_printable_lines(), missing);
   if (body_gap_bytes_ > 0) {
