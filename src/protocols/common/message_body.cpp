@@ -18,11 +18,10 @@ constexpr size_t kMarkerRoom = 64;
 
 DotStuffedBody::DotStuffedBody(size_t max_line_bytes, size_t max_text_bytes)
     : line_(max_line_bytes), max_line_(max_line_bytes), max_text_(max_text_bytes) {
-  // Room for the whole text up to the usual cap at once, and for the " …[N more bytes]" marker
-  // of a text cut there: growing by doubling copied the text about once more, in 3-4 large
-  // allocations. Pages not written are not touched; the string moves into the event as it is
-  // (take_printable_lines), and a kept dialogue trims its texts when it closes (MailAnalyzer).
-  text_.reserve(std::min<size_t>(max_text_bytes, 64 * 1024) + kMarkerRoom);
+  // Messages are rarely smaller (the median is several KB): skip the first small regrowths.
+  // The extra bytes make the doubled sizes end a little past the cap, so that a text cut there
+  // still has room for its " …[N more bytes]" marker without one more copy.
+  text_.reserve(std::min<size_t>(max_text_bytes, 4096) + kMarkerRoom);
 }
 
 void DotStuffedBody::take_line() {
@@ -176,6 +175,8 @@ std::string DotStuffedBody::take_printable_lines() {
   if (text_plain_) {  // nothing to escape: the text is already what people see
     out = std::move(text_);
     if (!out.empty() && out.back() == '\n') out.pop_back();
+    // The event keeps this string: give back the room reserved for a longer message.
+    if (out.capacity() > 2 * out.size() + 64) out.shrink_to_fit();
   } else {
     append_printable_lines(out, text_, false);
   }
