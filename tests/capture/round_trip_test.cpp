@@ -251,3 +251,79 @@ TEST_CASE("the writer refuses what its format cannot hold") {
       CaptureWriter::create(dir.file("no/such/folder.pcap"), CaptureFormat::pcap_us, error));
   CHECK(error.find("cannot be created") != std::string::npos);
 }
+
+namespace {
+
+// A little-endian pcap file by hand: the header, then records of `record_header` bytes
+// (16, or 24 in the "modified" format) whose data are the given bytes.
+std::vector<uint8_t> hand_made_pcap(uint32_t magic, uint32_t snaplen, size_t record_header,
+                                    const std::vector<std::vector<uint8_t>>& records) {
+  std::vector<uint8_t> out;
+  auto u32 = [&](uint32_t v) {
+    for (int i = 0; i < 4; ++i) out.push_back(static_cast<uint8_t>(v >> (8 * i)));
+  };
+  auto u16 = [&](uint16_t v) {
+    out.push_back(static_cast<uint8_t>(v));
+    out.push_back(static_cast<uint8_t>(v >> 8));
+  };
+  u32(magic);
+  u16(2);
+  u16(4);
+  u32(0);
+  u32(0);
+  u32(snaplen);
+  u32(1);  // Ethernet
+  uint32_t second = 1'700'000'000;
+  for (const auto& data : records) {
+    u32(second++);
+    u32(0);
+    u32(static_cast<uint32_t>(data.size()));
+    u32(static_cast<uint32_t>(data.size()));
+    for (size_t i = 16; i < record_header; ++i) out.push_back(0);  // ifindex, protocol, type, pad
+    out.insert(out.end(), data.begin(), data.end());
+  }
+  return out;
+}
+
+// Reads every frame, then each again by its offset: the same time and the same bytes.
+void check_offsets(const std::string& path, size_t expected_frames) {
+  auto opened = CaptureFile::open(path);
+  REQUIRE(opened.ok());
+  std::vector<ReadFrame> frames = read_all(*opened.file);
+  REQUIRE(frames.size() == expected_frames);
+  for (const ReadFrame& f : frames) {
+    Frame again;
+    REQUIRE(opened.file->read_at(f.frame.file_offset, f.frame.number, again));
+    CHECK(again.time_ns == f.frame.time_ns);
+    CHECK(std::vector<uint8_t>(again.data, again.data + again.captured_length) == f.bytes);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("pcap frame offsets stay right when libpcap cuts a record or the headers are longer") {
+  TempDir dir;
+  std::vector<std::vector<uint8_t>> records;
+  for (int i = 0; i < 6; ++i) records.push_back(build_tcp_frame(1, spec_for(1, i)));
+
+  SECTION("a record longer than the file's snap length") {
+    // libpcap keeps the first `snaplen` bytes of such a record and skips the rest, so the
+    // next record does not start at offset + 16 + the length libpcap reports.
+    const uint32_t snaplen = static_cast<uint32_t>(records[0].size() + 3);
+    std::string path = dir.file("cut.pcap");
+    write_bytes(path, hand_made_pcap(0xa1b2c3d4u, snaplen, 16, records));
+    auto opened = CaptureFile::open(path);
+    REQUIRE(opened.ok());
+    std::vector<ReadFrame> frames = read_all(*opened.file);
+    REQUIRE(frames.size() == records.size());
+    bool some_cut = false;
+    for (const ReadFrame& f : frames) some_cut |= f.frame.captured_length < records[f.frame.number - 1].size();
+    CHECK(some_cut);
+    check_offsets(path, records.size());
+  }
+  SECTION("the modified pcap format (24-byte record headers)") {
+    std::string path = dir.file("modified.pcap");
+    write_bytes(path, hand_made_pcap(0xa1b2cd34u, 65535, 24, records));
+    check_offsets(path, records.size());
+  }
+}
