@@ -46,11 +46,11 @@ measure() {
   local median
   median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 2p)
   awk -v n="$name" -v t="$median" -v s="$size" -v m="$peak" \
-    'BEGIN { printf "%-28s %8.2f s %9.1f MB/s %9.1f MB peak\n", n, t, (t > 0 ? s / 1e6 / t : 0), m / 1024 }'
+    'BEGIN { printf "%-32s %8.2f s %9.1f MB/s %9.1f MB peak\n", n, t, (t > 0 ? s / 1e6 / t : 0), m / 1024 }'
 }
 
 command -v /usr/bin/time >/dev/null || apt-get install -y -qq time >/dev/null
-echo "command                          wall       rate        memory"
+printf "%-32s %10s %14s %16s\n" command wall rate memory
 command -v tcpdump >/dev/null && measure "tcpdump -r -w /dev/null" tcpdump -r "$corpus" -w /dev/null
 if command -v tcpflow >/dev/null; then
   flowdir=$(mktemp -d)
@@ -66,6 +66,6 @@ if command -v tshark >/dev/null; then
       -e tcp.stream -e smtp.req.command -e pop.request.command -e imap.request >/dev/null 2>/dev/null || true
   out=$(tail -n 1 "$timing")
   awk -v t="${out% *}" -v s="$size" -v m="${out#* }" \
-    'BEGIN { printf "%-28s %8.2f s %9.1f MB/s %9.1f MB peak (one run)\n", "tshark smtp||pop||imap", t, s / 1e6 / t, m / 1024 }'
+    'BEGIN { printf "%-32s %8.2f s %9.1f MB/s %9.1f MB peak (one run)\n", "tshark smtp||pop||imap", t, s / 1e6 / t, m / 1024 }'
 fi
 "$bench" check "$corpus" "$corpus.manifest.json" | tail -n 1
