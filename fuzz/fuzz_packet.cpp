@@ -15,6 +15,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -70,14 +71,23 @@ void read_as_capture(const uint8_t* data, size_t size) {
   if (opened.ok()) {
     IpDefragmenter defrag(DefragLimits{1u << 16, 1'000'000'000, 64});
     Frame frame;
-    std::vector<std::pair<uint64_t, uint64_t>> seen;
+    struct Seen {
+      uint64_t offset, number;
+      std::vector<uint8_t> bytes;
+    };
+    std::vector<Seen> seen;
     for (int i = 0; i < 10000 && opened.file->next(frame); ++i) {
       decode_one(frame.data, frame.captured_length, frame.link_type, 0, &defrag, frame.time_ns);
-      if (seen.size() < 8) seen.emplace_back(frame.file_offset, frame.number);
+      if (seen.size() < 8)
+        seen.push_back({frame.file_offset, frame.number, {frame.data, frame.data + frame.captured_length}});
     }
-    for (auto [offset, number] : seen) {
+    // A frame read again by its offset is the frame that was read: the offsets are right.
+    for (const Seen& s : seen) {
       Frame again;
-      if (opened.file->read_at(offset, number, again) && again.number != number) __builtin_trap();
+      if (!opened.file->read_at(s.offset, s.number, again)) __builtin_trap();
+      if (again.number != s.number || again.captured_length != s.bytes.size() ||
+          !std::equal(s.bytes.begin(), s.bytes.end(), again.data))
+        __builtin_trap();
     }
     if (opened.file->bytes_read() > opened.file->size_bytes()) __builtin_trap();
   } else if (opened.error.empty()) {
