@@ -36,8 +36,8 @@ SaslDecoded decode_xoauth2(std::string_view base64);
 // cancels. The decoders above describe it as such, with ok = false.
 bool is_sasl_cancel(std::string_view answer);
 
-// The explanation key for a mechanism: "sasl.plain", "sasl.cram-md5" (lower case); a mechanism
-// without a row falls back to "sasl.unknown".
+// The explanation key for a mechanism: "sasl.plain", "sasl.cram-md5" (lower case). The key keeps
+// the mechanism's name even without a row of its own: explain() then reads "sasl.unknown".
 std::string sasl_explain_key(std::string_view mechanism);
 
 }  // namespace mailscope

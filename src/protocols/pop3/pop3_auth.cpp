@@ -170,7 +170,7 @@ void Pop3Decoder::on_auth_response(const LineAssembler& assembled, bool untermin
   e.text = capped_text(line, assembled.dropped_bytes(), e.line_truncated);
   e.malformed = unterminated;
   e.answers = sasl_.command_event;
-  e.explain_key = "sasl." + to_lower_ascii(sasl_.mechanism);  // the mechanism's own row
+  e.explain_key = sasl_explain_key(sasl_.mechanism);  // the mechanism's own row
   sasl_.awaiting_client = false;
   if (line == "*") {
     e.decoded = "the client cancels the authentication";  // RFC 5034 §4

@@ -119,9 +119,7 @@ SaslDecoded SmtpAuthExchange::decode_answer(std::string_view base64) {
 
 std::string SmtpAuthExchange::explain_key() const {
   if (cancelled_) return "sasl.cancelled";
-  std::string key = "sasl.";
-  for (char c : mechanism_) key.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
-  return key;
+  return sasl_explain_key(mechanism_);
 }
 
 }  // namespace mailscope
