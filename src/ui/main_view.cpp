@@ -114,7 +114,7 @@ void MainView::show_error(const char* title_key, const std::string& text) {
 bool MainView::start_live(const std::string& interface, const std::string& filter) {
   const Language lang = state_.language;
   if (loader_.running()) loader_.cancel();
-  end_live();
+  const std::string kept = end_live();
   LiveRequest request;
   request.interface = interface;
   request.filter = filter;
@@ -143,6 +143,7 @@ bool MainView::start_live(const std::string& interface, const std::string& filte
   settings_.live_filter = filter;
   save_settings_now();
   set_status(ui_format("status.live_started", lang, {interface, live_.filter()}));
+  if (!kept.empty()) set_status(state_.status + "  " + kept);
   return true;
 }
 
@@ -158,14 +159,18 @@ bool MainView::save_live(const std::string& path) {
   return true;
 }
 
-// Ends the live capture (another file was opened, or the program ends). An unsaved capture
-// stays in its temporary file, and the status line says where.
-void MainView::end_live() {
-  if (!live_.active()) return;
+// Ends the live capture (another file was opened, a new capture starts, or the program ends).
+// An unsaved capture stays in its temporary file; the returned line says where, for the
+// caller to keep in the status line after its own message.
+std::string MainView::end_live() {
+  if (!live_.active()) return {};
   const bool unsaved = live_.file_is_temporary() && !live_.saved();
   const std::string path = live_.file_path();
   live_.reset();
-  if (unsaved) set_status(ui_format("status.live_kept", state_.language, {path}));
+  if (!unsaved) return {};
+  std::string kept = ui_format("status.live_kept", state_.language, {path});
+  set_status(kept);
+  return kept;
 }
 
 // Takes what the capture thread published (a swap, no wait) and keeps the stage on it.
@@ -251,7 +256,7 @@ void MainView::take_load_result() {
     show_error("error.title", ui_format("error.open", lang, {result->error}));
     return;
   }
-  end_live();   // a file replaces the live capture (its file stays, see end_live)
+  const std::string kept = end_live();   // a file replaces the live capture (its file stays)
   show_capture(state_, std::move(result->capture));
   const uint64_t packets = state_.total_packets;
   // Start on the first mail session, playing: a new user sees a dialogue move at once.
@@ -268,6 +273,7 @@ void MainView::take_load_result() {
                                                std::to_string(c.session_count()), std::to_string(packets)}));
   if (!c.warning.empty()) set_status(state_.status + "  " + ui_format("status.warning", lang, {c.warning}));
   if (c.events_on_demand) set_status(state_.status + "  " + ui_text("status.on_demand", lang));
+  if (!kept.empty()) set_status(state_.status + "  " + kept);
   add_recent_file(settings_, std::filesystem::absolute(c.path).string());
   save_settings_now();
   if (step_pending_ && lessons_.lesson() && capture_matches(state_, *lessons_.lesson())) show_lesson_step();

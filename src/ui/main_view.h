@@ -84,7 +84,7 @@ class MainView {
   void follow_lesson();
   void show_lesson_step();
   void pump_live();
-  void end_live();
+  std::string end_live();  // the status line's note about a kept unsaved capture, or empty
   void draw_capture_menu();
   void show_error(const char* title_key, const std::string& text);
 
