@@ -88,16 +88,7 @@ LiveSession::LiveSession(LiveSessionOptions options)
                                                  const DecodedPacket& packet) {
     if (worker->dirty_set.insert(s.id).second) worker->dirty.push_back(s.id);
     if (!worker->keep_packets) return;
-    LivePacket p;
-    p.stream = s.id;
-    p.number = packet.number;
-    p.file_offset = packet.file_offset;
-    p.time_ns = packet.time_ns;
-    p.payload_length = packet.tcp.payload_length_on_wire;
-    p.flags = packet.tcp.flags;
-    p.direction = direction;
-    p.window = packet.tcp.window;
-    worker->packets.push_back(p);
+    worker->packets.push_back({s.id, PacketRef::of(packet, direction)});
   };
   worker->analyzer->on_dialogue_closed = [worker](Dialogue& d) {
     worker->ready.push_back(worker->delta_of(d));

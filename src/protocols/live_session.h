@@ -30,6 +30,7 @@
 #include "capture/live_capture.h"
 #include "dialogue/dialogue.h"
 #include "protocols/port_map.h"
+#include "tcp/packet_ref.h"
 #include "tcp/tcp_reassembler.h"
 
 namespace mailscope {
@@ -61,13 +62,7 @@ struct LiveSessionOptions {
 // being written (for CaptureFile::read_at) and what the stage needs to draw it.
 struct LivePacket {
   uint32_t stream = 0;
-  uint64_t number = 0;              // frame number in the written file
-  uint64_t file_offset = 0;
-  int64_t time_ns = 0;
-  uint32_t payload_length = 0;      // TCP payload bytes on the wire
-  uint8_t flags = 0;                // TCP flags
-  Direction direction = Direction::client_to_server;
-  uint16_t window = 0;
+  PacketRef packet;                 // its number and offset are those in the written file
 };
 
 // What changed in one dialogue since the last update.

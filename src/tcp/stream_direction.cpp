@@ -47,7 +47,7 @@ bool StreamDirection::is_keep_alive(uint32_t sequence, const uint8_t* bytes, uin
 }
 
 void StreamDirection::add(const StreamSink& sink, uint32_t sequence, const uint8_t* bytes,
-                          uint32_t captured, uint32_t wire_length, const PacketRef& ref) {
+                          uint32_t captured, uint32_t wire_length, const PacketStamp& ref) {
   if (!started_ || wire_length == 0) return;
   DirectionStats& stats = *sink.stats;
   if (captured > wire_length) captured = wire_length;  // defensive: a decoder never does this
@@ -113,7 +113,7 @@ void StreamDirection::add(const StreamSink& sink, uint32_t sequence, const uint8
 
 void StreamDirection::buffer_segment(uint64_t seg_start, uint64_t from, uint64_t seg_end,
                                      uint64_t captured_end, const uint8_t* bytes,
-                                     const PacketRef& ref, uint64_t& overlapped,
+                                     const PacketStamp& ref, uint64_t& overlapped,
                                      uint64_t& differing) {
   auto it = chunks_.upper_bound(from);
   if (it != chunks_.begin()) {
@@ -146,7 +146,7 @@ void StreamDirection::buffer_segment(uint64_t seg_start, uint64_t from, uint64_t
 
 void StreamDirection::insert_piece(uint64_t seg_start, uint64_t from, uint64_t to,
                                    uint64_t captured_end, const uint8_t* bytes,
-                                   const PacketRef& ref) {
+                                   const PacketStamp& ref) {
   if (from < captured_end) {
     uint64_t data_to = std::min(to, captured_end);
     Chunk chunk;
@@ -180,14 +180,14 @@ void StreamDirection::drain(const StreamSink& sink) {
   }
 }
 
-void StreamDirection::release_first_hole(const StreamSink& sink, const PacketRef& ref) {
+void StreamDirection::release_first_hole(const StreamSink& sink, const PacketStamp& ref) {
   if (chunks_.empty()) return;
   uint64_t hole = chunks_.begin()->first - next_offset_;
   if (hole > 0) deliver_gap(sink, hole, ref);
   drain(sink);
 }
 
-void StreamDirection::enforce_limits(const StreamSink& sink, const PacketRef& ref) {
+void StreamDirection::enforce_limits(const StreamSink& sink, const PacketStamp& ref) {
   while (!chunks_.empty() &&
          (buffered_bytes_ > limits_.max_bytes || chunks_.size() > limits_.max_segments)) {
     release_first_hole(sink, ref);
@@ -195,12 +195,12 @@ void StreamDirection::enforce_limits(const StreamSink& sink, const PacketRef& re
   }
 }
 
-void StreamDirection::give_up_holes(const StreamSink& sink, const PacketRef& ref) {
+void StreamDirection::give_up_holes(const StreamSink& sink, const PacketStamp& ref) {
   while (!chunks_.empty()) release_first_hole(sink, ref);
 }
 
 void StreamDirection::finish_at(const StreamSink& sink, uint32_t fin_sequence,
-                                const PacketRef& ref) {
+                                const PacketStamp& ref) {
   if (!started_ || finished_) return;
   give_up_holes(sink, ref);
   // RFC 9293 §3.4: the FIN occupies the sequence number after the last data byte, so every
@@ -210,13 +210,13 @@ void StreamDirection::finish_at(const StreamSink& sink, uint32_t fin_sequence,
   finished_ = true;
 }
 
-void StreamDirection::stop(const StreamSink& sink, const PacketRef& ref) {
+void StreamDirection::stop(const StreamSink& sink, const PacketStamp& ref) {
   give_up_holes(sink, ref);
   finished_ = true;
 }
 
 void StreamDirection::deliver_data(const StreamSink& sink, const uint8_t* bytes, uint64_t length,
-                                   const PacketRef& ref) {
+                                   const PacketStamp& ref) {
   sink.data(bytes, length, SegmentOrigin{next_offset_, ref.number, ref.time_ns});
   uint64_t size = limits_.history_bytes;
   if (size > 0) {
@@ -234,7 +234,7 @@ void StreamDirection::deliver_data(const StreamSink& sink, const uint8_t* bytes,
   next_seq_ += static_cast<uint32_t>(length);
 }
 
-void StreamDirection::deliver_gap(const StreamSink& sink, uint64_t length, const PacketRef& ref) {
+void StreamDirection::deliver_gap(const StreamSink& sink, uint64_t length, const PacketStamp& ref) {
   sink.gap(length, SegmentOrigin{next_offset_, ref.number, ref.time_ns});
   history_length_ = 0;  // what came before the gap no longer ends at next_offset_
   next_offset_ += length;

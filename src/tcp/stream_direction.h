@@ -40,8 +40,8 @@ struct StreamSink {
   void gap(uint64_t length, const SegmentOrigin& origin) const;
 };
 
-// The packet a segment came from, for SegmentOrigin.
-struct PacketRef {
+// The packet a segment came from (its number and time), for SegmentOrigin.
+struct PacketStamp {
   uint64_t number = 0;
   int64_t time_ns = 0;
 };
@@ -74,38 +74,38 @@ class StreamDirection {
 
   // Payload that begins at `sequence`: `captured` bytes present, `wire_length` sent.
   void add(const StreamSink& sink, uint32_t sequence, const uint8_t* bytes, uint32_t captured,
-           uint32_t wire_length, const PacketRef& ref);
+           uint32_t wire_length, const PacketStamp& ref);
 
   // Gives up every hole: buffered chunks are released, holes before them reported as gaps.
-  void give_up_holes(const StreamSink& sink, const PacketRef& ref);
+  void give_up_holes(const StreamSink& sink, const PacketStamp& ref);
 
   // This side's FIN at `fin_sequence` (RFC 9293 §3.5: it follows the last data byte): gives up
   // holes, reports bytes missing before the FIN, and accepts no new data afterwards.
-  void finish_at(const StreamSink& sink, uint32_t fin_sequence, const PacketRef& ref);
+  void finish_at(const StreamSink& sink, uint32_t fin_sequence, const PacketStamp& ref);
 
   // No new data after this (RST): holes are given up, later payload only counted.
-  void stop(const StreamSink& sink, const PacketRef& ref);
+  void stop(const StreamSink& sink, const PacketStamp& ref);
 
  private:
   struct Chunk {
     uint64_t length = 0;
     bool missing = false;  // cut by the snap length: a known gap, no bytes
-    PacketRef ref;
+    PacketStamp ref;
     std::unique_ptr<uint8_t[]> bytes;
   };
 
   void deliver_data(const StreamSink& sink, const uint8_t* bytes, uint64_t length,
-                    const PacketRef& ref);
-  void deliver_gap(const StreamSink& sink, uint64_t length, const PacketRef& ref);
+                    const PacketStamp& ref);
+  void deliver_gap(const StreamSink& sink, uint64_t length, const PacketStamp& ref);
   // Copies the parts of [from, seg_end) no chunk covers; compares the parts one does.
   void buffer_segment(uint64_t seg_start, uint64_t from, uint64_t seg_end, uint64_t captured_end,
-                      const uint8_t* bytes, const PacketRef& ref, uint64_t& overlapped,
+                      const uint8_t* bytes, const PacketStamp& ref, uint64_t& overlapped,
                       uint64_t& differing);
   void insert_piece(uint64_t seg_start, uint64_t from, uint64_t to, uint64_t captured_end,
-                    const uint8_t* bytes, const PacketRef& ref);
+                    const uint8_t* bytes, const PacketStamp& ref);
   void drain(const StreamSink& sink);
-  void enforce_limits(const StreamSink& sink, const PacketRef& ref);
-  void release_first_hole(const StreamSink& sink, const PacketRef& ref);
+  void enforce_limits(const StreamSink& sink, const PacketStamp& ref);
+  void release_first_hole(const StreamSink& sink, const PacketStamp& ref);
 
   DirectionLimits limits_;
   bool started_ = false, finished_ = false;

@@ -193,7 +193,7 @@ void TcpReassembler::Impl::process(Session& s, const DecodedPacket& packet) {
   lru.splice(lru.end(), lru, s.lru_position);
   listener.on_packet(s.info, d, packet);
 
-  PacketRef ref{packet.number, packet.time_ns};
+  PacketStamp ref{packet.number, packet.time_ns};
   StreamSink sink = sink_for(s, d);
 
   if (flags & tcp_flag::rst) {
@@ -272,7 +272,7 @@ void TcpReassembler::Impl::mark_ended(Session& s, EndReason reason) {
 
 void TcpReassembler::Impl::close(Session& s, EndReason reason) {
   if (s.info.end == EndReason::open) s.info.end = reason;
-  PacketRef ref{s.info.last_packet, s.info.last_time_ns};
+  PacketStamp ref{s.info.last_packet, s.info.last_time_ns};
   s.streams[0].give_up_holes(sink_for(s, Direction::client_to_server), ref);
   s.streams[1].give_up_holes(sink_for(s, Direction::server_to_client), ref);
   listener.on_close(s.info);

@@ -34,9 +34,9 @@ DialogueDelta delta(uint32_t stream, uint32_t first_new_event, std::vector<std::
 LivePacket packet(uint32_t stream, uint64_t number, uint64_t offset = 0) {
   LivePacket p;
   p.stream = stream;
-  p.number = number;
-  p.file_offset = offset;
-  p.payload_length = 10;
+  p.packet.number = number;
+  p.packet.file_offset = offset;
+  p.packet.payload_length = 10;
   return p;
 }
 

@@ -33,15 +33,7 @@ LoadResult load_capture(const std::string& path, const PortMap& ports,
       target->fragmented.resize(session.id + 1);
     }
     if (packet.reassembled_from_fragments) target->fragmented[session.id] = 1;
-    PacketRef ref;
-    ref.number = packet.number;
-    ref.file_offset = packet.file_offset;
-    ref.time_ns = packet.time_ns;
-    ref.payload_length = packet.tcp.payload_length_on_wire;
-    ref.flags = packet.tcp.flags;
-    ref.direction = direction;
-    ref.window = packet.tcp.window;
-    target->packets_by_stream[session.id].push_back(ref);
+    target->packets_by_stream[session.id].push_back(PacketRef::of(packet, direction));
   };
   if (capture->events_on_demand) {
     // A closed session keeps its facts and summary; its events come back from the file when

@@ -66,15 +66,7 @@ LiveChanges apply_live_update(LoadedCapture& capture, LiveUpdate&& update) {
   for (const LivePacket& p : update.packets) {
     if (!has_dialogue(p.stream)) continue;  // released, or not a session the store keeps
     if (p.stream >= capture.packets_by_stream.size()) capture.packets_by_stream.resize(p.stream + 1);
-    PacketRef ref;
-    ref.number = p.number;
-    ref.file_offset = p.file_offset;
-    ref.time_ns = p.time_ns;
-    ref.payload_length = p.payload_length;
-    ref.flags = p.flags;
-    ref.direction = p.direction;
-    ref.window = p.window;
-    capture.packets_by_stream[p.stream].push_back(ref);
+    capture.packets_by_stream[p.stream].push_back(p.packet);
     ++changes.packets_added;
     mark(p.stream);
   }

@@ -25,19 +25,9 @@
 #include "protocols/live_session.h"
 #include "protocols/mail_analyzer.h"
 #include "protocols/session_replay.h"
+#include "tcp/packet_ref.h"   // 32 bytes per packet: L4 arrows, the packet list, read_at
 
 namespace mailscope {
-
-// 32 bytes per packet: what the stage (L4 arrows), the packet list and read_at need.
-struct PacketRef {
-  uint64_t number = 0;        // frame number
-  uint64_t file_offset = 0;   // for CaptureFile::read_at
-  int64_t time_ns = 0;
-  uint32_t payload_length = 0;
-  uint8_t flags = 0;          // TCP flags
-  Direction direction = Direction::client_to_server;
-  uint16_t window = 0;
-};
 
 struct LoadedCapture {
   std::string path;
