@@ -1,7 +1,8 @@
 // bench/mailscope_bench.cpp — measures mailscope's passes over a capture; asserts nothing.
 //
 //   mailscope_bench streams FILE        TCP reassembly only (what `mailscope-cli streams` does)
-//   mailscope_bench dialogues FILE      reassembly + SMTP/POP3/IMAP decoding
+//   mailscope_bench dialogues FILE [TEXT] reassembly + SMTP/POP3/IMAP decoding (TEXT: bytes of
+//                                       text kept per event, to see what keeping it costs)
 //   mailscope_bench kept FILE [TEXT]    the same, keeping every dialogue with all its events
 //                                       (TEXT: bytes of text kept per event); the memory held
 //   mailscope_bench check FILE MANIFEST compare every session's bytes with the corpus manifest
@@ -192,11 +193,12 @@ int main(int argc, char** argv) {
   mallopt(M_TRIM_THRESHOLD, 64 << 20);
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
   if (argc >= 3 && std::strcmp(argv[1], "streams") == 0) return run_pass(argv[2], false);
-  if (argc >= 3 && std::strcmp(argv[1], "dialogues") == 0) return run_pass(argv[2], true);
+  if (argc >= 3 && std::strcmp(argv[1], "dialogues") == 0)
+    return run_pass(argv[2], true, false, argc >= 4 ? std::strtoull(argv[3], nullptr, 10) : 0);
   if (argc >= 3 && std::strcmp(argv[1], "kept") == 0)
     return run_pass(argv[2], true, true, argc >= 4 ? std::strtoull(argv[3], nullptr, 10) : 0);
   if (argc >= 4 && std::strcmp(argv[1], "check") == 0) return check_manifest(argv[2], argv[3]);
   std::fprintf(stderr,
-               "usage: mailscope_bench streams FILE | dialogues FILE | kept FILE [TEXT] | check FILE MANIFEST\n");
+               "usage: mailscope_bench streams FILE | dialogues FILE [TEXT] | kept FILE [TEXT] | check FILE MANIFEST\n");
   return 2;
 }
