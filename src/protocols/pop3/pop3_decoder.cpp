@@ -182,7 +182,9 @@ void Pop3Decoder::flush_partial_lines() {
 
 int32_t Pop3Decoder::emit(DialogueEvent&& event) {
   event.state_key = TranslationKey::literal(state_key());
-  event.state_detail = state_detail();
+  detail_scratch_.clear();
+  append_state_detail(detail_scratch_);
+  event.state_detail = detail_scratch_;
   out_.events.push_back(std::move(event));
   return static_cast<int32_t>(out_.events.size() - 1);
 }

@@ -117,6 +117,7 @@ class Pop3Decoder final : public ProtocolDecoder {
   // [pop3_state.cpp] state key and detail, deletion bookkeeping
   const char* state_key() const;
   std::string state_detail() const;
+  void append_state_detail(std::string& out) const;  // state_detail() appended to out
   void mark_deleted(uint64_t message);
   void clear_deleted();
 
@@ -159,6 +160,7 @@ class Pop3Decoder final : public ProtocolDecoder {
   std::vector<uint64_t> deleted_;  // first message numbers marked deleted (capped)
   uint64_t deleted_count_ = 0;
   SaslExchange sasl_;
+  std::string detail_scratch_;  // emit() builds each event's state detail here
 };
 
 }  // namespace mailscope

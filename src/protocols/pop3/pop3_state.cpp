@@ -3,6 +3,7 @@
 // RFC 1939 §3: AUTHORIZATION (after the greeting) → TRANSACTION (after a successful login, the
 // maildrop is locked) → UPDATE (after QUIT: messages marked deleted are removed). POP3 keeps no
 // other per-message state on the server: a deletion mark is all, and RSET clears it.
+#include <charconv>
 #include <string>
 
 #include "protocols/common/text.h"
@@ -14,10 +15,15 @@ namespace {
 constexpr size_t kMaxDeletedKept = 64;   // message numbers remembered
 constexpr size_t kMaxDeletedShown = 10;  // ... and shown in the state detail
 
-void add_part(std::string& detail, std::string_view part) {
-  if (part.empty()) return;
+// Starts a part of the detail: "; " after the parts before it.
+std::string& next_part(std::string& detail) {
   if (!detail.empty()) detail += "; ";
-  detail += part;
+  return detail;
+}
+
+void append_number(std::string& out, uint64_t n) {
+  char digits[24];
+  out.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
 }
 
 }  // namespace
@@ -40,47 +46,61 @@ const char* Pop3Decoder::state_key() const {
 
 std::string Pop3Decoder::state_detail() const {
   std::string detail;
-  std::string numbers;
-  for (size_t i = 0; i < deleted_.size() && i < kMaxDeletedShown; ++i) {
-    if (i > 0) numbers += ", ";
-    numbers += std::to_string(deleted_[i]);
-  }
-  if (deleted_count_ > kMaxDeletedShown) {
-    numbers += " and " + std::to_string(deleted_count_ - kMaxDeletedShown) + " more";
-  }
-  std::string user = user_.empty() ? std::string() : "user " + printable_text(user_);
+  append_state_detail(detail);
+  return detail;
+}
+
+// Every event carries the detail, so it is written straight into one string, parts joined by
+// "; ", with no temporary strings (emit() reuses one scratch string for it).
+void Pop3Decoder::append_state_detail(std::string& detail) const {
+  const auto add_user = [&] {
+    if (!user_.empty()) append_printable(next_part(detail) += "user ", user_);
+  };
+  const auto add_numbers = [&](const char* label) {
+    next_part(detail) += label;
+    for (size_t i = 0; i < deleted_.size() && i < kMaxDeletedShown; ++i) {
+      if (i > 0) detail += ", ";
+      append_number(detail, deleted_[i]);
+    }
+    if (deleted_count_ > kMaxDeletedShown) {
+      detail += " and ";
+      append_number(detail, deleted_count_ - kMaxDeletedShown);
+      detail += " more";
+    }
+  };
   switch (state_) {
     case State::authorization:
-      if (greeting_refused_) add_part(detail, "the server refused the session");
-      if (decrypted_after_stls_) add_part(detail, "after STLS (decrypted capture)");
-      add_part(detail, user);
+      if (greeting_refused_) next_part(detail) += "the server refused the session";
+      if (decrypted_after_stls_) next_part(detail) += "after STLS (decrypted capture)";
+      add_user();
       break;
     case State::transaction:
-      add_part(detail, user);
+      add_user();
       if (stat_known_) {
-        add_part(detail, std::to_string(stat_messages_) + " messages (" +
-                             std::to_string(stat_octets_) + " octets)");
+        append_number(next_part(detail), stat_messages_);
+        detail += " messages (";
+        append_number(detail, stat_octets_);
+        detail += " octets)";
       }
-      if (deleted_count_ > 0) add_part(detail, "marked deleted: " + numbers);
+      if (deleted_count_ > 0) add_numbers("marked deleted: ");
       break;
     case State::update:
-      add_part(detail, user);
+      add_user();
       if (quit_failed_) {
-        add_part(detail, "the server could not remove every deleted message");
+        next_part(detail) += "the server could not remove every deleted message";
       } else if (deleted_count_ > 0) {
-        add_part(detail, (quit_answered_ ? "deleted: " : "deleting: ") + numbers);
+        add_numbers(quit_answered_ ? "deleted: " : "deleting: ");
       } else {
-        add_part(detail, "no message deleted");
+        next_part(detail) += "no message deleted";
       }
       break;
     case State::closed:
-      add_part(detail, "signed off without logging in");
+      next_part(detail) += "signed off without logging in";
       break;
     case State::tls:
-      add_part(detail, "encrypted after STLS");
+      next_part(detail) += "encrypted after STLS";
       break;
   }
-  return detail;
 }
 
 void Pop3Decoder::mark_deleted(uint64_t message) {
