@@ -10,6 +10,7 @@ packages=(
   nlohmann-json3-dev                 # --json output
   libcli11-dev                       # command-line options
   libtomlplusplus-dev                # lesson files are TOML
+  libmimalloc-dev                    # a faster malloc for the programs (CMakeLists.txt says why)
   libimgui-dev libglfw3-dev libgl-dev libstb-dev   # the window (libimgui.a has the backends)
   libfontconfig-dev fonts-noto-cjk fonts-dejavu-core  # finding a Latin and a Japanese font
   catch2                             # tests (Catch2 2.x)
