@@ -190,6 +190,7 @@ int main(int argc, char** argv) {
   // right after: 10-40% of a dialogues pass on a loaded machine. Peak memory is the same
   // (measured), only what a run already used is kept for its next sessions. The mmap threshold
   // is pinned at glibc's own dynamic ceiling because setting one disables its adjustment.
+  // (These settings are glibc's: a build linked with mimalloc, see CMakeLists.txt, ignores them.)
   mallopt(M_TRIM_THRESHOLD, 64 << 20);
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
   if (argc >= 3 && std::strcmp(argv[1], "streams") == 0) return run_pass(argv[2], false);
