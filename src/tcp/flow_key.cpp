@@ -24,8 +24,9 @@ uint64_t mix(uint64_t x) {
 }  // namespace
 
 FlowKey make_flow_key(const Endpoint& a, const Endpoint& b) {
-  const Endpoint& low = sorts_before(b, a) ? b : a;
-  const Endpoint& high = sorts_before(b, a) ? a : b;
+  bool swapped = sorts_before(b, a);
+  const Endpoint& low = swapped ? b : a;
+  const Endpoint& high = swapped ? a : b;
   FlowKey key;
   key.low_address = low.address.bytes;
   key.high_address = high.address.bytes;
@@ -33,6 +34,17 @@ FlowKey make_flow_key(const Endpoint& a, const Endpoint& b) {
   key.high_port = high.port;
   key.version = a.address.version;
   return key;
+}
+
+bool FlowKey::operator==(const FlowKey& other) const {
+  uint64_t mine[4], theirs[4];
+  std::memcpy(&mine[0], low_address.data(), 16);
+  std::memcpy(&mine[2], high_address.data(), 16);
+  std::memcpy(&theirs[0], other.low_address.data(), 16);
+  std::memcpy(&theirs[2], other.high_address.data(), 16);
+  return ((mine[0] ^ theirs[0]) | (mine[1] ^ theirs[1]) | (mine[2] ^ theirs[2]) |
+          (mine[3] ^ theirs[3])) == 0 &&
+         low_port == other.low_port && high_port == other.high_port && version == other.version;
 }
 
 size_t FlowKeyHash::operator()(const FlowKey& key) const {
