@@ -3,6 +3,9 @@
 
 #include <imgui.h>
 #include <malloc.h>
+#if MAILSCOPE_USES_MIMALLOC
+#include <mimalloc.h>
+#endif
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -83,11 +86,21 @@ void FrameStats::print(std::ostream& out, int frames) const {
     if (++slow <= 40) where += " " + std::to_string(i);
   }
   out << "frames over 16 ms: " << slow << (slow ? " (frame" + where + (slow > 40 ? " ..." : "") + ")" : "") << "\n";
+#if MAILSCOPE_USES_MIMALLOC
+  // The program's malloc is mimalloc (see CMakeLists.txt): glibc's mallinfo2 would report
+  // nothing. mimalloc tells what it has committed from the system, now and at the peak.
+  size_t elapsed = 0, user = 0, system = 0, rss = 0, peak_rss = 0, commit = 0, peak_commit = 0,
+         faults = 0;
+  mi_process_info(&elapsed, &user, &system, &rss, &peak_rss, &commit, &peak_commit, &faults);
+  out << "heap held by mimalloc: " << commit / 1024 << " kB (peak " << peak_commit / 1024 << " kB)"
+      << std::endl;
+#else
   // What the heap holds in live blocks, against what malloc keeps from the system: a large
   // difference is freed memory not given back (fragmentation), not data.
   const struct mallinfo2 heap = mallinfo2();
   out << "heap in use: " << (heap.uordblks + heap.hblkhd) / 1024 << " kB of " << (heap.arena + heap.hblkhd) / 1024
       << " kB held by malloc" << std::endl;
+#endif
 }
 
 }  // namespace mailscope
