@@ -10,6 +10,8 @@
 #include "dialogue/explanations.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdio>
 #include <vector>
 
 namespace mailscope {
@@ -94,6 +96,18 @@ std::string_view explain(std::string_view key, Language language) {
 
 bool has_explanation(std::string_view key) { return find_exact(key) != nullptr; }
 
-std::string smtp_reply_key(int code) { return "smtp.reply." + std::to_string(code); }
+TranslationKey smtp_reply_key(int code) {
+  // Every SMTP reply asks for its key: the three-digit ones (RFC 5321 §4.2: 2yz to 5yz) come
+  // from a table written once, so the event points at it instead of holding its own string.
+  static const auto table = [] {
+    std::array<std::array<char, 16>, 400> keys{};
+    for (int c = 200; c < 600; ++c) {
+      std::snprintf(keys[c - 200].data(), keys[c - 200].size(), "smtp.reply.%d", c);
+    }
+    return keys;
+  }();
+  if (code >= 200 && code < 600) return TranslationKey::literal(table[code - 200].data());
+  return TranslationKey("smtp.reply." + std::to_string(code));
+}
 
 }  // namespace mailscope

@@ -14,6 +14,8 @@
 #include <string>
 #include <string_view>
 
+#include "dialogue/event.h"  // TranslationKey
+
 namespace mailscope {
 
 enum class Language : unsigned char { english, japanese };
@@ -30,7 +32,7 @@ inline std::string_view explain_english(std::string_view key) { return explain(k
 bool has_explanation(std::string_view key);   // true only for an exact row (no fallback)
 
 // The key for an SMTP reply code, e.g. smtp_reply_key(354) == "smtp.reply.354".
-std::string smtp_reply_key(int code);
+TranslationKey smtp_reply_key(int code);
 
 // The per-protocol tables, defined in explanations_<family>.cpp.
 struct ExplanationTable {
