@@ -1,54 +1,49 @@
 // protocols/common/plain_lines.cpp — see plain_lines.h.
 //
 // The same work as copy_plain_run() once per line plus the bookkeeping around it, but in one
-// loop: the constants stay in registers and a line costs no call. A 70-byte line is four or
-// five 16-byte blocks copied and tested, then its CRLF. Only the last few bytes of `src` or of
-// the room (less than a block) go through copy_plain_run's slower tail.
+// loop: the constants stay in registers and a line costs no call. A line's bytes are copied and
+// tested a block at a time: 32 bytes with AVX2 when the processor has it (asked at run time, so
+// the program still runs on any x86-64), 16 with SSE2 otherwise; other processors use
+// copy_plain_run. A 70-byte line is three 32-byte blocks (or five 16-byte ones), then its CRLF.
+// Only the last bytes of `src` or of the room (less than a block) go through copy_plain_run's
+// slower tail.
 #include "protocols/common/plain_lines.h"
 
 #include <algorithm>
 #include <bit>
+#include <cstdint>
 
 #include "protocols/common/text.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+#include <immintrin.h>
+#define MAILSCOPE_AVX2 1
+#endif
 
 namespace mailscope {
+namespace {
 
-PlainLines copy_plain_lines(char* dst, size_t room, const char* src, size_t n, size_t max_line,
-                            size_t max_out) {
-  PlainLines done;
+// The lines, each scanned and copied by `scan(dst, src, limit)`: copies src[0, limit) or more
+// of it to dst (never past dst[limit - 1]) and returns where the first byte that is not
+// printable ASCII is, or `limit` if there is none before it.
+template <class Scan>
+[[gnu::always_inline]] inline PlainLines copy_lines(Scan scan, char* dst, size_t room,
+                                                    const char* src, size_t n, size_t max_line,
+                                                    size_t max_out) {
+  // A line whose text is this long is cut by max_line: it is left to the caller.
+  const size_t line_limit = max_line < SIZE_MAX ? max_line + 1 : SIZE_MAX;
   size_t i = 0;  // input: the start of the current line
-  size_t o = 0;  // output: where its text goes
-#if defined(__SSE2__)
-  const __m128i below = _mm_set1_epi8(0x1F);
-  const __m128i del = _mm_set1_epi8(0x7F);
-#endif
+  size_t o = 0;  // output: where its text goes; o <= max_out (each line's text ended before it)
+  uint64_t lines = 0;
   while (i < n && o < room && src[i] != '.') {
-    // Plain bytes of this line, copied as they are scanned; never past the input or the room.
-    const size_t limit = std::min(n - i, room - o);
-    size_t k = 0;
-#if defined(__SSE2__)
-    unsigned other = 0;
-    for (; k + 16 <= limit; k += 16) {
-      __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + i + k));
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + o + k), x);
-      // As signed bytes, 0x20..0x7E are those above 0x1F (0x80..0xFF are negative) but 0x7F.
-      __m128i plain = _mm_andnot_si128(_mm_cmpeq_epi8(x, del), _mm_cmpgt_epi8(x, below));
-      other = ~static_cast<unsigned>(_mm_movemask_epi8(plain)) & 0xFFFFu;
-      if (other != 0) break;
-    }
-    if (other != 0) {
-      k += static_cast<size_t>(std::countr_zero(other));
-    } else {
-      k += copy_plain_run(dst + o + k, src + i + k, limit - k);
-    }
-#else
-    k = copy_plain_run(dst + o, src + i, limit);
-#endif
-    if (k == limit) break;  // the line goes on past what may be read or written here
+    // A line taken has its text and "\n" in the room, its text before max_out and no longer
+    // than max_line: so no scan goes past any of these, and one that gets there stops the loop.
+    const size_t limit = std::min({n - i, room - o, max_out - o, line_limit});
+    const size_t k = scan(dst + o, src + i, limit);
+    if (k == limit) break;  // the line goes on past what may be read, written or kept here
     // src[i + k] is the first byte that is not printable ASCII: the line end, or a reason to stop.
     const size_t end = i + k;
     size_t next;
@@ -59,15 +54,78 @@ PlainLines copy_plain_lines(char* dst, size_t room, const char* src, size_t n, s
     } else {
       break;
     }
-    if (k > max_line || o + k >= max_out) break;  // cut by a cap: the caller marks it
-    dst[o + k] = '\n';  // o + k < limit <= room
+    dst[o + k] = '\n';  // o + k < room
     o += k + 1;
     i = next;
-    ++done.lines;
-    done.consumed = i;
-    done.written = o;
+    ++lines;
   }
+  PlainLines done;
+  done.consumed = i;
+  done.written = o;
+  done.lines = lines;
   return done;
+}
+
+#if defined(__SSE2__)
+// As signed bytes, b + 1 is above 0x20 exactly for the printable bytes 0x20..0x7E: 0x7F and
+// 0x80..0xFF wrap to 0x80..0x00, which are negative or zero.
+size_t scan_sse2(char* dst, const char* src, size_t limit) {
+  const __m128i one = _mm_set1_epi8(1);
+  const __m128i space = _mm_set1_epi8(0x20);
+  size_t k = 0;
+  for (; k + 16 <= limit; k += 16) {
+    __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + k));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + k), x);
+    __m128i plain = _mm_cmpgt_epi8(_mm_add_epi8(x, one), space);
+    unsigned other = ~static_cast<unsigned>(_mm_movemask_epi8(plain)) & 0xFFFFu;
+    if (other != 0) return k + static_cast<size_t>(std::countr_zero(other));
+  }
+  return k + copy_plain_run(dst + k, src + k, limit - k);
+}
+#endif
+
+#if defined(MAILSCOPE_AVX2)
+// scan_sse2 with 32-byte blocks.
+[[gnu::target("avx2")]] inline size_t scan_avx2(char* dst, const char* src, size_t limit) {
+  const __m256i one = _mm256_set1_epi8(1);
+  const __m256i space = _mm256_set1_epi8(0x20);
+  size_t k = 0;
+  for (; k + 32 <= limit; k += 32) {
+    __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(src + k));
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(dst + k), x);
+    __m256i plain = _mm256_cmpgt_epi8(_mm256_add_epi8(x, one), space);
+    uint32_t other = ~static_cast<uint32_t>(_mm256_movemask_epi8(plain));
+    if (other != 0) return k + static_cast<size_t>(std::countr_zero(other));
+  }
+  return k + copy_plain_run(dst + k, src + k, limit - k);
+}
+
+[[gnu::target("avx2")]] PlainLines copy_lines_avx2(char* dst, size_t room, const char* src,
+                                                   size_t n, size_t max_line, size_t max_out) {
+  return copy_lines(scan_avx2, dst, room, src, n, max_line, max_out);
+}
+#endif
+
+}  // namespace
+
+PlainLines copy_plain_lines(char* dst, size_t room, const char* src, size_t n, size_t max_line,
+                            size_t max_out) {
+  return copy_plain_lines(PlainLinesScan::best, dst, room, src, n, max_line, max_out);
+}
+
+PlainLines copy_plain_lines(PlainLinesScan scan, char* dst, size_t room, const char* src, size_t n,
+                            size_t max_line, size_t max_out) {
+#if defined(MAILSCOPE_AVX2)
+  if (scan == PlainLinesScan::best && __builtin_cpu_supports("avx2")) {
+    return copy_lines_avx2(dst, room, src, n, max_line, max_out);
+  }
+#endif
+#if defined(__SSE2__)
+  if (scan != PlainLinesScan::per_line) {
+    return copy_lines(scan_sse2, dst, room, src, n, max_line, max_out);
+  }
+#endif
+  return copy_lines(copy_plain_run, dst, room, src, n, max_line, max_out);
 }
 
 }  // namespace mailscope
