@@ -110,7 +110,10 @@ size_t scan_sse2(char* dst, const char* src, size_t limit) {
 
 PlainLines copy_plain_lines(char* dst, size_t room, const char* src, size_t n, size_t max_line,
                             size_t max_out) {
-  return copy_plain_lines(PlainLinesScan::best, dst, room, src, n, max_line, max_out);
+#if defined(MAILSCOPE_AVX2)
+  if (__builtin_cpu_supports("avx2")) return copy_lines_avx2(dst, room, src, n, max_line, max_out);
+#endif
+  return copy_plain_lines(PlainLinesScan::sse2, dst, room, src, n, max_line, max_out);
 }
 
 PlainLines copy_plain_lines(PlainLinesScan scan, char* dst, size_t room, const char* src, size_t n,
