@@ -56,13 +56,11 @@ void DotStuffedBody::add_line(std::string_view line, uint64_t dropped, uint64_t 
 // line by line, without copying each line first. Stops before a partial line (LineAssembler
 // collects that one) and after the "." line. Only called with no partial line pending.
 //
-// One scan finds the line's end, tells whether it is plain text (in mail the first byte that
-// is not printable ASCII is nearly always the CR of the CRLF) and, while the text has room,
-// copies it into place: text_ is first grown by `length` bytes, up to the cap (a line never
-// comes out longer than it went in), and w is where the text really ends. A plain line that
-// fits whole is then done with an LF after it; any other line (stuffed dot, too long, at the
-// cap, or not plain) goes through add_line() like a line from LineAssembler, over what the
-// scan wrote.
+// While the text has room, copy_plain_lines (plain_lines.h) copies the ordinary lines straight
+// into place: text_ is first grown by `length` bytes, up to the cap (a line never comes out
+// longer than it went in), and w is where the text really ends. Every line it leaves (stuffed
+// dot, too long, at the cap, not plain, or not ended yet) goes through add_line() like a line
+// from LineAssembler, as does every line once the text is full.
 size_t DotStuffedBody::take_whole_lines(const uint8_t* bytes, size_t length) {
   const char* p = reinterpret_cast<const char*>(bytes);
   size_t used = 0;
@@ -73,7 +71,6 @@ size_t DotStuffedBody::take_whole_lines(const uint8_t* bytes, size_t length) {
   if (direct) grow();
   while (used < length) {
     if (direct) {
-      // The ordinary lines first, all in one go (plain_lines.h); what they leave is read below.
       PlainLines plain = copy_plain_lines(text_.data() + w, text_.size() - w, p + used,
                                           length - used, max_line_, max_text_ - w);
       used += plain.consumed;
@@ -83,14 +80,8 @@ size_t DotStuffedBody::take_whole_lines(const uint8_t* bytes, size_t length) {
       text_breaks_ += plain.lines;
       if (used == length) break;
     }
-    size_t stop = used;
-    if (direct) {
-      size_t n = std::min(length - used, text_.size() - w);
-      stop += copy_plain_run(text_.data() + w, p + used, n);
-      if (stop == used + n) stop += plain_run(p + stop, length - stop);  // the rest, uncopied
-    } else {
-      stop += plain_run(p + used, length - used);
-    }
+    // In mail the first byte that is not printable ASCII is nearly always the CR of the CRLF.
+    size_t stop = used + plain_run(p + used, length - used);
     size_t end = stop;  // of the content, before CR LF or LF
     size_t next = 0;    // just after the LF
     bool plain = true;
@@ -118,15 +109,6 @@ size_t DotStuffedBody::take_whole_lines(const uint8_t* bytes, size_t length) {
     if (content == "." && dropped == 0) {  // the end-of-data line
       done_ = true;
       break;
-    }
-    if (direct && plain && dropped == 0 && content.size() < max_text_ - w &&
-        (content.empty() || content.front() != '.')) {
-      text_[w + content.size()] = '\n';  // add_line() for this line, already copied
-      w += content.size() + 1;
-      message_bytes_ += content.size() + terminator;
-      ++lines_;
-      ++text_breaks_;
-      continue;
     }
     if (direct) text_.resize(w);
     add_line(content, dropped, terminator, plain);
