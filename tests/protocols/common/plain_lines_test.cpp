@@ -60,8 +60,7 @@ PlainLines reference(std::string& out, size_t room, const std::string& in, size_
       break;
     }
     size_t length = end - i;
-    if (length > max_line || done.written + length >= max_out ||
-        done.written + length + 1 > room) {
+    if (length > max_line || done.written + length >= max_out || done.written + length + 1 > room) {
       break;
     }
     out.append(in, i, length);
@@ -83,8 +82,8 @@ void check_all(const std::string& in, size_t room, size_t max_line, size_t max_o
     for (PlainLinesScan scan :
          {PlainLinesScan::best, PlainLinesScan::sse2, PlainLinesScan::per_line}) {
       std::string out(room + 40, '#');
-      PlainLines got = copy_plain_lines(scan, out.data(), room, prefix.data(), prefix.size(),
-                                        max_line, max_out);
+      PlainLines got =
+          copy_plain_lines(scan, out.data(), room, prefix.data(), prefix.size(), max_line, max_out);
       INFO("input \"" << prefix << "\" room " << room << " max_line " << max_line << " max_out "
                       << max_out << " scan " << static_cast<int>(scan));
       REQUIRE(got.consumed == ref.consumed);
@@ -99,11 +98,14 @@ void check_all(const std::string& in, size_t room, size_t max_line, size_t max_o
 }  // namespace
 
 TEST_CASE("copy_plain_lines agrees with the byte-by-byte reference", "[plain_lines]") {
-  // Lines of every length around the 16- and 32-byte blocks, then a line that needs a closer
-  // look right at a block boundary: a "." line, a lone CR, a bare LF, TAB, UTF-8, DEL, NUL.
-  const std::string odd[] = {".\r\n", ".x\r\n", "a\rb\r\n", "\n", "c\td\r\n", "\xC3\xA9\r\n",
-                             "\x7F\r\n", std::string(1, '\0') + "\r\n", "\r\r\n", "e\r"};
-  for (size_t length : {0, 1, 14, 15, 16, 17, 30, 31, 32, 33, 62, 63, 64, 65, 76}) {
+  // Lines of every length around the 16- and 32-byte blocks and the 96 bytes AVX2 tests at
+  // once, then a line that needs a closer look right at a block boundary: a "." line, a lone
+  // CR, a bare LF, TAB, UTF-8, DEL, NUL.
+  const std::string nul_line = std::string(1, '\0') + "\r\n";
+  const std::string odd[] = {".\r\n",        ".x\r\n",   "a\rb\r\n", "\n",     "c\td\r\n",
+                             "\xC3\xA9\r\n", "\x7F\r\n", nul_line,   "\r\r\n", "e\r"};
+  for (size_t length :
+       {0, 1, 14, 15, 16, 17, 30, 31, 32, 33, 62, 63, 64, 65, 76, 94, 95, 96, 97, 127, 128, 200}) {
     std::string line = std::string(length, 'x');
     for (size_t i = 0; i < length; ++i) line[i] = static_cast<char>(' ' + (i * 7 + length) % 95);
     if (!line.empty() && line[0] == '.') line[0] = ',';
@@ -116,12 +118,15 @@ TEST_CASE("copy_plain_lines agrees with the byte-by-byte reference", "[plain_lin
 
 TEST_CASE("copy_plain_lines stops at each cap where the reference does", "[plain_lines]") {
   std::string in;
-  for (size_t length : {3, 40, 16, 31, 0, 33, 64, 2}) in += std::string(length, 'y') + "\r\n";
-  for (size_t cap : {0, 1, 2, 3, 4, 5, 16, 31, 32, 33, 40, 45, 46, 47, 64, 65, 100, 200}) {
-    check_all(in, cap, SIZE_MAX, SIZE_MAX);             // the room
-    check_all(in, in.size(), cap, SIZE_MAX);            // the line cap
-    check_all(in, in.size(), SIZE_MAX, cap);            // the text cap
-    check_all(in, cap + 1, SIZE_MAX, cap);              // the room just past the text cap
+  for (size_t length : {3, 40, 16, 31, 0, 33, 64, 2, 95, 96, 97, 1}) {
+    in += std::string(length, 'y') + "\r\n";
+  }
+  for (size_t cap : {0,  1,  2,  3,  4,  5,  16, 31, 32,  33,  40,  45, 46,
+                     47, 64, 65, 94, 95, 96, 97, 98, 100, 200, 300, 400}) {
+    check_all(in, cap, SIZE_MAX, SIZE_MAX);   // the room
+    check_all(in, in.size(), cap, SIZE_MAX);  // the line cap
+    check_all(in, in.size(), SIZE_MAX, cap);  // the text cap
+    check_all(in, cap + 1, SIZE_MAX, cap);    // the room just past the text cap
   }
 }
 
@@ -133,8 +138,8 @@ TEST_CASE("copy_plain_lines tells every byte value apart", "[plain_lines]") {
     line[37] = static_cast<char>(b);
     std::string in = "ok\r\n" + line + "\r\nnext\r\n";
     std::string out(in.size(), '#');
-    PlainLines got = copy_plain_lines(out.data(), out.size(), in.data(), in.size(), SIZE_MAX,
-                                      SIZE_MAX);
+    PlainLines got =
+        copy_plain_lines(out.data(), out.size(), in.data(), in.size(), SIZE_MAX, SIZE_MAX);
     INFO("byte " << b);
     CHECK(got.lines == (b == '\n' ? 4u : b >= 0x20 && b < 0x7F ? 3u : 1u));
   }
