@@ -65,6 +65,13 @@ std::vector<std::string_view> fields_with_encoded_words(std::string_view raw) {
   return names;
 }
 
+bool contains_name(const std::vector<std::string_view>& names, std::string_view name) {
+  for (std::string_view n : names) {
+    if (iequals(n, name)) return true;  // "SUBJECT" is the Subject field too
+  }
+  return false;
+}
+
 // Adds the shown header fields as details, and to `decoded` those that were RFC 2047 encoded.
 void add_header_details(std::string_view raw,
                         const std::vector<std::pair<std::string, std::string>>& headers,
@@ -74,8 +81,7 @@ void add_header_details(std::string_view raw,
   for (const auto& [name, value] : headers) {
     if (!is_summary_header(name)) continue;
     e.details.emplace_back(name, value);
-    if (std::any_of(encoded.begin(), encoded.end(),
-                    [&](std::string_view field) { return iequals(field, name); })) {
+    if (contains_name(encoded, name)) {
       if (!e.decoded.empty()) e.decoded.push_back('\n');
       e.decoded += name + ": " + value;
     }
