@@ -35,13 +35,15 @@ template <class Scan>
                                                     size_t max_out) {
   // A line whose text is this long is cut by max_line: it is left to the caller.
   const size_t line_limit = max_line < SIZE_MAX ? max_line + 1 : SIZE_MAX;
+  // A line's text must end before this, for its "\n" to fit the room and the text max_out.
+  const size_t out_limit = std::min(room, max_out);
   size_t i = 0;  // input: the start of the current line
   size_t o = 0;  // output: where its text goes; o <= max_out (each line's text ended before it)
   uint64_t lines = 0;
-  while (i < n && o < room && src[i] != '.') {
+  while (i < n && o < out_limit && src[i] != '.') {
     // A line taken has its text and "\n" in the room, its text before max_out and no longer
     // than max_line: so no scan goes past any of these, and one that gets there stops the loop.
-    const size_t limit = std::min({n - i, room - o, max_out - o, line_limit});
+    const size_t limit = std::min({n - i, out_limit - o, line_limit});
     const size_t k = scan(dst + o, src + i, limit);
     if (k == limit) break;  // the line goes on past what may be read, written or kept here
     // src[i + k] is the first byte that is not printable ASCII: the line end, or a reason to stop.
