@@ -53,16 +53,15 @@ void DotStuffedBody::add_line(std::string_view line, uint64_t dropped, uint64_t 
 }
 
 // The lines that end inside `bytes`, read where they lie: what LineAssembler would hand over
-// line by line, without copying each line first. Stops before a partial line (LineAssembler
-// collects that one) and after the "." line. Only called with no partial line pending.
+// line by line, without copying each line first. Stops after the "." line, and at a partial
+// line: an ordinary one is kept in place (pending_, see continue_line), any other one is left
+// for LineAssembler. Only called with no partial line pending in either.
 //
-// One scan finds the line's end, tells whether it is plain text (in mail the first byte that
-// is not printable ASCII is nearly always the CR of the CRLF) and, while the text has room,
-// copies it into place: text_ is first grown by `length` bytes, up to the cap (a line never
-// comes out longer than it went in), and w is where the text really ends. A plain line that
-// fits whole is then done with an LF after it; any other line (stuffed dot, too long, at the
-// cap, or not plain) goes through add_line() like a line from LineAssembler, over what the
-// scan wrote.
+// While the text has room, copy_plain_lines (plain_lines.h) copies the ordinary lines straight
+// into place: text_ is first grown by `length` bytes, up to the cap (a line never comes out
+// longer than it went in), and w is where the text really ends. Every line it leaves (stuffed
+// dot, too long, at the cap, not plain, or not ended yet) goes through add_line() like a line
+// from LineAssembler, as does every line once the text is full.
 size_t DotStuffedBody::take_whole_lines(const uint8_t* bytes, size_t length) {
   const char* p = reinterpret_cast<const char*>(bytes);
   size_t used = 0;
@@ -73,7 +72,6 @@ size_t DotStuffedBody::take_whole_lines(const uint8_t* bytes, size_t length) {
   if (direct) grow();
   while (used < length) {
     if (direct) {
-      // The ordinary lines first, all in one go (plain_lines.h); what they leave is read below.
       PlainLines plain = copy_plain_lines(text_.data() + w, text_.size() - w, p + used,
                                           length - used, max_line_, max_text_ - w);
       used += plain.consumed;
@@ -83,14 +81,8 @@ size_t DotStuffedBody::take_whole_lines(const uint8_t* bytes, size_t length) {
       text_breaks_ += plain.lines;
       if (used == length) break;
     }
-    size_t stop = used;
-    if (direct) {
-      size_t n = std::min(length - used, text_.size() - w);
-      stop += copy_plain_run(text_.data() + w, p + used, n);
-      if (stop == used + n) stop += plain_run(p + stop, length - stop);  // the rest, uncopied
-    } else {
-      stop += plain_run(p + used, length - used);
-    }
+    // In mail the first byte that is not printable ASCII is nearly always the CR of the CRLF.
+    size_t stop = used + plain_run(p + used, length - used);
     size_t end = stop;  // of the content, before CR LF or LF
     size_t next = 0;    // just after the LF
     bool plain = true;
@@ -102,7 +94,19 @@ size_t DotStuffedBody::take_whole_lines(const uint8_t* bytes, size_t length) {
       terminator = 2;
     } else {
       const void* lf = std::memchr(p + stop, '\n', length - stop);
-      if (lf == nullptr) break;
+      if (lf == nullptr) {
+        // Nearly always an ordinary line cut by the segment's end: keep what came of it in
+        // place (continue_line reads the rest); any other line waits in LineAssembler.
+        size_t begun = length - used;
+        if (direct && stop == length && p[used] != '.' && begun <= max_line_ &&
+            w + begun < max_text_) {
+          std::memcpy(text_.data() + w, p + used, begun);  // text_ has room: see grow()
+          w += begun;
+          pending_ = begun;
+          used = length;
+        }
+        break;
+      }
       end = static_cast<size_t>(static_cast<const char*>(lf) - p);
       next = end + 1;
       plain = false;
@@ -119,15 +123,6 @@ size_t DotStuffedBody::take_whole_lines(const uint8_t* bytes, size_t length) {
       done_ = true;
       break;
     }
-    if (direct && plain && dropped == 0 && content.size() < max_text_ - w &&
-        (content.empty() || content.front() != '.')) {
-      text_[w + content.size()] = '\n';  // add_line() for this line, already copied
-      w += content.size() + 1;
-      message_bytes_ += content.size() + terminator;
-      ++lines_;
-      ++text_breaks_;
-      continue;
-    }
     if (direct) text_.resize(w);
     add_line(content, dropped, terminator, plain);
     w = text_.size();
@@ -138,11 +133,59 @@ size_t DotStuffedBody::take_whole_lines(const uint8_t* bytes, size_t length) {
   return used;
 }
 
+// The rest of the line begun in text_ (pending_ bytes), when it stays an ordinary line: plain,
+// within the line cap, and its text and "\n" before the text cap, as take_whole_lines would
+// have taken it whole. Returns the bytes used. Otherwise the line begun moves to LineAssembler,
+// as if it had collected it from the start, and nothing is used: push() reads on as usual.
+size_t DotStuffedBody::continue_line(const uint8_t* bytes, size_t length,
+                                     const SegmentOrigin& origin) {
+  const char* p = reinterpret_cast<const char*>(bytes);
+  size_t run = plain_run(p, length);
+  size_t next = 0;  // just after the LF; 0 while the line goes on past `bytes`
+  uint64_t terminator = 1;
+  if (run < length && p[run] == '\n') {
+    next = run + 1;
+  } else if (run + 1 < length && p[run] == '\r' && p[run + 1] == '\n') {
+    next = run + 2;
+    terminator = 2;
+  }
+  bool fits = pending_ + run <= max_line_ && text_.size() + run < max_text_;
+  if (fits && next > 0) {  // add_line() for this line, the dot rule aside (there is none)
+    text_.append(p, run);
+    text_ += '\n';
+    message_bytes_ += pending_ + run + terminator;
+    ++lines_;
+    ++text_breaks_;
+    pending_ = 0;
+    return next;
+  }
+  if (fits && run == length) {
+    text_.append(p, run);
+    pending_ += run;
+    return length;
+  }
+  std::string begun = text_.substr(text_.size() - pending_);
+  text_.resize(text_.size() - pending_);
+  pending_ = 0;
+  // LineAssembler's span only has to be non-empty (a line begun): the body keeps its own
+  // (span_), which counted these bytes already.
+  line_.push(reinterpret_cast<const uint8_t*>(begun.data()), begun.size(), origin);
+  return 0;
+}
+
 size_t DotStuffedBody::push(const uint8_t* bytes, size_t length, const SegmentOrigin& origin) {
   size_t used = 0;
   while (!done_ && used < length) {
     SegmentOrigin at = origin;
     at.stream_offset = origin.stream_offset + used;
+    if (pending_ > 0) {
+      size_t n = continue_line(bytes + used, length - used, at);
+      if (n > 0) {
+        span_.extend(at, at.stream_offset, n);
+        used += n;
+      }
+      continue;
+    }
     if (line_.empty()) {
       size_t n = take_whole_lines(bytes + used, length - used);
       if (n > 0) {
@@ -167,7 +210,16 @@ size_t DotStuffedBody::push(const uint8_t* bytes, size_t length, const SegmentOr
 
 void DotStuffedBody::mark_gap(uint64_t length) {
   gap_bytes_ += length;
-  if (!line_.empty()) take_line();  // the line in progress ends at the gap
+  // The line in progress ends at the gap.
+  if (pending_ > 0) {  // what take_line() would do with it: a line without a line end
+    text_ += '\n';
+    message_bytes_ += pending_;
+    ++lines_;
+    ++text_breaks_;
+    pending_ = 0;
+  } else if (!line_.empty()) {
+    take_line();
+  }
 }
 
 std::string DotStuffedBody::take_printable_lines() {

@@ -62,6 +62,11 @@ class DotStuffedBody {
   StreamSpan span_;
   uint64_t message_bytes_ = 0, lines_ = 0, unstuffed_ = 0, gap_bytes_ = 0, truncated_lines_ = 0;
   uint64_t text_breaks_ = 0;
+  // The start of a line (plain, no leading ".", within both caps), already at the end of
+  // text_, whose end is in a later push: the line that spans two TCP segments, read without
+  // LineAssembler. 0 when there is none; only continue_line() and mark_gap() look at it.
+  size_t pending_ = 0;
+  size_t continue_line(const uint8_t* bytes, size_t length, const SegmentOrigin& origin);
   void take_line();  // moves the assembled line into the message
   void add_line(std::string_view line, uint64_t dropped, uint64_t terminator, bool plain);
   size_t take_whole_lines(const uint8_t* bytes, size_t length);

@@ -30,4 +30,11 @@ struct PlainLines {
 PlainLines copy_plain_lines(char* dst, size_t room, const char* src, size_t n, size_t max_line,
                             size_t max_out);
 
+// The ways copy_plain_lines can scan, so that tests can run each one on any processor: the
+// fastest this processor has (what copy_plain_lines uses), SSE2 blocks, or copy_plain_run
+// per line. Those the build or the processor lacks fall back to the next one.
+enum class PlainLinesScan { best, sse2, per_line };
+PlainLines copy_plain_lines(PlainLinesScan scan, char* dst, size_t room, const char* src, size_t n,
+                            size_t max_line, size_t max_out);
+
 }  // namespace mailscope

@@ -37,24 +37,37 @@ std::string message_text(std::string_view raw, uint64_t missing_bytes) {
   return with_truncation_marker(std::move(out), missing_bytes);
 }
 
-// True when the raw header block has an RFC 2047 encoded word in field `name` (or its folded
-// continuation lines).
-bool raw_field_has_encoded_word(std::string_view raw, std::string_view name) {
+// The names of the fields of the raw header block (up to its first empty line) that hold an
+// RFC 2047 encoded word, in the field's line or its folded continuation lines. A field's name
+// is what comes before the first ':' of the line that starts it. Nearly always none.
+std::vector<std::string_view> fields_with_encoded_words(std::string_view raw) {
+  std::vector<std::string_view> names;
+  std::string_view field;  // the name of the field the current line belongs to, if any
   size_t start = 0;
-  bool in_field = false;
   while (start < raw.size()) {
     size_t lf = raw.find('\n', start);
     size_t end = lf == std::string_view::npos ? raw.size() : lf;
     std::string_view line = raw.substr(start, end - start);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty()) return false;  // RFC 5322 §2.1: an empty line ends the header
+    if (line.empty()) break;  // RFC 5322 §2.1: an empty line ends the header
     bool continuation = line[0] == ' ' || line[0] == '\t';
     if (!continuation) {
-      in_field = istarts_with(line, name) && line.size() > name.size() && line[name.size()] == ':';
+      size_t colon = line.find(':');
+      field = colon == std::string_view::npos ? std::string_view{} : line.substr(0, colon);
     }
-    if (in_field && line.find("=?") != std::string_view::npos) return true;
+    if (!field.empty() && line.find("=?") != std::string_view::npos &&
+        (names.empty() || names.back().data() != field.data())) {
+      names.push_back(field);
+    }
     if (lf == std::string_view::npos) break;
     start = lf + 1;
+  }
+  return names;
+}
+
+bool contains_name(const std::vector<std::string_view>& names, std::string_view name) {
+  for (std::string_view n : names) {
+    if (iequals(n, name)) return true;  // "SUBJECT" is the Subject field too
   }
   return false;
 }
@@ -63,10 +76,12 @@ bool raw_field_has_encoded_word(std::string_view raw, std::string_view name) {
 void add_header_details(std::string_view raw,
                         const std::vector<std::pair<std::string, std::string>>& headers,
                         DialogueEvent& e) {
+  // One pass over the raw header block, not one per field shown.
+  const std::vector<std::string_view> encoded = fields_with_encoded_words(raw);
   for (const auto& [name, value] : headers) {
     if (!is_summary_header(name)) continue;
     e.details.emplace_back(name, value);
-    if (raw_field_has_encoded_word(raw, name)) {
+    if (contains_name(encoded, name)) {
       if (!e.decoded.empty()) e.decoded.push_back('\n');
       e.decoded += name + ": " + value;
     }

@@ -124,6 +124,42 @@ TEST_CASE("DotStuffedBody: a gap ends the line in progress; the end is still fou
   CHECK(body.span().last_packet == 3);
 }
 
+// A plain line cut by a segment's end waits at the end of the text (not in LineAssembler):
+// its end, a byte that is not plain, a cap or a gap decide what becomes of it.
+TEST_CASE("DotStuffedBody: a line begun in one push and ended in a later one") {
+  const auto push = [](DotStuffedBody& body, const std::string& bytes, uint64_t offset) {
+    return body.push(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(),
+                     SegmentOrigin{offset, 1, 0});
+  };
+  DotStuffedBody split_crlf(1000, 1000);  // CR at the end of one push, LF in the next
+  push(split_crlf, "ab", 0);
+  push(split_crlf, "c\r", 2);
+  push(split_crlf, "\nd\r\n.\r\n", 4);
+  CHECK(split_crlf.done());
+  CHECK(split_crlf.text() == "abc\nd\n");
+  CHECK(split_crlf.message_bytes() == 8);
+  CHECK(split_crlf.lines() == 2);
+
+  DotStuffedBody at_cap(1000, 6);  // the line begun reaches the text cap in a later push
+  push(at_cap, "ab", 0);
+  push(at_cap, "cd", 2);
+  push(at_cap, "efgh\r\n.\r\n", 4);
+  CHECK(at_cap.text() == "abcdef");
+  CHECK(at_cap.text_truncated());
+  CHECK(at_cap.message_bytes() == 10);
+
+  DotStuffedBody gap(1000, 1000);  // a gap ends the line begun, which stays plain text
+  push(gap, "x\r\nab", 0);
+  push(gap, "cd", 5);
+  gap.mark_gap(10);
+  push(gap, "e\r\n.\r\n", 17);
+  CHECK(gap.done());
+  CHECK(gap.text() == "x\nabcd\ne\n");
+  CHECK(gap.text_plain());
+  CHECK(gap.lines() == 3);
+  CHECK(gap.message_bytes() == 3 + 4 + 3);
+}
+
 TEST_CASE("DotStuffedBody: headers of the message, RFC 2047 decoded") {
   std::string input =
       "From: =?UTF-8?B?5bGx55Sw?= <yamada@example.jp>\r\n"

@@ -2,6 +2,7 @@
 // capability list, MAIL/RCPT/DATA with the body, the final reply, several messages, the
 // simple commands, HELO, refusal greetings and unknown verbs. Every transcript is decoded
 // whole, byte by byte and split at every position (decode_every_way).
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "smtp_test_support.h"
@@ -319,4 +320,31 @@ TEST_CASE("smtp: malformed MAIL and RCPT paths are marked, parameters kept") {
   CHECK(detail(d.events[7], "from") == "<>");
   CHECK(count_details(d.events[7], "SMTPUTF8") == 1);
   CHECK(d.events[8].state_detail == "from <a@x.example> to 1 recipient (1 rejected)");
+}
+
+TEST_CASE("smtp: the fields shown decoded are those with an encoded word in their raw lines") {
+  Transcript t;
+  t.server("220 mail.example.org ESMTP\r\n")
+      .client("MAIL FROM:<alice@example.org>\r\n")
+      .server("250 Ok\r\n")
+      .client("RCPT TO:<bob@example.net>\r\n")
+      .server("250 Ok\r\n")
+      .client("DATA\r\n")
+      .server("354 Go ahead\r\n")
+      .client(
+          "To: =?UTF-8?B?5pel?= <bob@example.net>\r\n"  // encoded
+          "Cc: carol@example.net\r\n"
+          "From: Alice\r\n =?UTF-8?B?5pys?= <alice@example.org>\r\n"  // in the folded line
+          "X-Note: =?UTF-8?B?5pel?=\r\n"                              // not a field shown
+          "Subject : =?UTF-8?B?5pel?=\r\n"  // obsolete "name :": shown, not as decoded
+          "\r\n"
+          "To: =?UTF-8?B?5pel?=\r\n"  // the body: not a header field
+          ".\r\n")
+      .server("250 Ok\r\n");
+  Dialogue d = decode_every_way(t);
+  auto data = std::find_if(d.events.begin(), d.events.end(),
+                           [](const DialogueEvent& e) { return e.type == EventType::data; });
+  REQUIRE(data != d.events.end());
+  CHECK(data->decoded ==
+        "To: \xE6\x97\xA5 <bob@example.net>\nFrom: Alice \xE6\x9C\xAC <alice@example.org>");
 }
