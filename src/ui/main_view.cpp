@@ -224,7 +224,7 @@ void MainView::set_status(const std::string& line) {
 }
 
 void MainView::open(const std::string& path) {
-  loader_.start(path, ports_);
+  loader_.start(path, ports_, events_on_demand_above_);
   set_status(ui_format("load.progress", state_.language, {path}));
 }
 

@@ -35,6 +35,8 @@ class MainView {
   ~MainView();
 
   void set_fonts(UiFonts fonts, float scale);
+  // Files larger than this (bytes) load with their events decoded on demand (capture_loader.h).
+  void set_events_on_demand_above(uint64_t bytes) { events_on_demand_above_ = bytes; }
   void open(const std::string& path);              // starts a background load
   void open_many(const std::vector<std::string>& paths);   // drag and drop: the first capture
   void frame(double dt);                           // between ImGui::NewFrame and ImGui::Render
@@ -92,6 +94,7 @@ class MainView {
   CaptureLoader loader_;
   Settings settings_;
   PortMap ports_;
+  uint64_t events_on_demand_above_ = kEventsOnDemandAbove;
   bool persist_ = false;
   bool quit_ = false;
   bool theme_dirty_ = true;

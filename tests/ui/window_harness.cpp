@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 #include <cstdio>
+#include <cstring>
 #include <map>
 
 #define STB_IMAGE_IMPLEMENTATION
@@ -62,6 +63,24 @@ ImageFacts inspect_png(const fs::path& path) {
   facts.distinct_colours = counts.size();
   facts.non_background = total ? 1.0 - static_cast<double>(most) / static_cast<double>(total) : 0;
   return facts;
+}
+
+double differing_fraction(const fs::path& a, const fs::path& b) {
+  int wa = 0, ha = 0, wb = 0, hb = 0, channels = 0;
+  unsigned char* pa = stbi_load(a.c_str(), &wa, &ha, &channels, 3);
+  unsigned char* pb = stbi_load(b.c_str(), &wb, &hb, &channels, 3);
+  double fraction = 1.0;
+  if (pa && pb && wa == wb && ha == hb && wa > 0 && ha > 0) {
+    const size_t total = static_cast<size_t>(wa) * ha;
+    size_t differing = 0;
+    for (size_t i = 0; i < total; ++i) {
+      if (std::memcmp(pa + i * 3, pb + i * 3, 3) != 0) ++differing;
+    }
+    fraction = static_cast<double>(differing) / static_cast<double>(total);
+  }
+  stbi_image_free(pa);
+  stbi_image_free(pb);
+  return fraction;
 }
 
 void check_not_blank(const fs::path& png) {

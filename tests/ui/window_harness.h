@@ -30,6 +30,9 @@ struct ImageFacts {
   double non_background = 0;  // fraction of pixels unlike the most common colour
 };
 ImageFacts inspect_png(const std::filesystem::path& path);
+// The share of pixels that differ between two screenshots of the same size (1.0 when the
+// sizes differ).
+double differing_fraction(const std::filesystem::path& a, const std::filesystem::path& b);
 // CHECKs that a window screenshot is not blank (size, colours, share drawn on).
 void check_not_blank(const std::filesystem::path& png);
 

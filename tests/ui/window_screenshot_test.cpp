@@ -91,6 +91,37 @@ TEST_CASE("a corrupt file shows an error in the window, which keeps running") {
   CHECK(facts.non_background > 0.01);
 }
 
+TEST_CASE("a capture decoded on demand shows the same window as one held whole") {
+  // --decode-on-demand-above 0 takes the path of captures over 64 MB on a small one: only the
+  // sessions' summaries are kept, and the session put on the stage is decoded again from the
+  // file. The picture must be the whole-file load's, the status line aside.
+  const std::string capture = some_capture();
+  auto picture = [&](const std::string& name, const std::string& extra) {
+    fs::path png = work_dir() / name;
+    fs::remove(png);
+    Run run = run_window(quote(capture) + " --screenshot " + quote(png.string()) +
+                         " --play-seconds 0 --lang en --theme light " + extra);
+    INFO(run.output);
+    CHECK(run.exit_code == 0);
+    CHECK(run.output.find("could not be decoded again") == std::string::npos);
+    mailscope::test::check_not_blank(png);
+    return std::make_pair(run, png);
+  };
+  const std::string on_demand_note = "decoded again from the file when it is shown";
+  auto [whole_run, whole] = picture("held-whole.png", "");
+  auto [again_run, again] = picture("held-whole-again.png", "");
+  auto [on_demand_run, on_demand] = picture("on-demand.png", "--decode-on-demand-above 0");
+  CHECK(whole_run.output.find(on_demand_note) == std::string::npos);
+  CHECK(on_demand_run.output.find(on_demand_note) != std::string::npos);
+  // Two runs of the same load differ a little (the playback may have moved on by a frame);
+  // the status line's extra sentence is about 0.3 % of the pixels. A stage left empty because
+  // the session was not decoded again differed by 3.2 % (tried by breaking restore_events).
+  const double jitter = mailscope::test::differing_fraction(whole, again);
+  const double differing = mailscope::test::differing_fraction(whole, on_demand);
+  INFO("whole vs whole: " << jitter << ", whole vs on demand: " << differing);
+  CHECK(differing < 0.015);
+}
+
 TEST_CASE("bad command lines are refused with a message") {
   Run run = run_window("--port nonsense");
   CHECK(run.exit_code != 0);

@@ -68,6 +68,11 @@ int main(int argc, char** argv) {
   app.add_option("--port", port_specs, "decode a port as a protocol, e.g. 2525=smtp (repeatable)");
   app.add_option("--benchmark-frames", benchmark_frames, "draw N frames after loading, print frame times, exit")
       ->check(CLI::Range(1, 1000000));
+  double on_demand_mb = static_cast<double>(kEventsOnDemandAbove) / (1 << 20);
+  app.add_option("--decode-on-demand-above", on_demand_mb,
+                 "captures larger than this (MB) keep session summaries only and decode a session "
+                 "again from the file when it is shown (saves memory; 0: always)")
+      ->check(CLI::Range(0.0, 1e9));
   std::string lesson_id, walk_dir;
   int lesson_step = 0;
   bool walk = false;
@@ -137,6 +142,7 @@ int main(int argc, char** argv) {
   UiFonts fonts = load_fonts(15.0f * scale);
   std::cout << "mailscope: " << fonts.report << std::endl;
   MainView view(settings, ports, !unattended);
+  view.set_events_on_demand_above(static_cast<uint64_t>(on_demand_mb * (1 << 20)));
   view.set_fonts(fonts, scale);
   view.on_status = [](const std::string& line) { std::cout << "mailscope: " << line << std::endl; };
   view.default_capture = find_default_capture(default_capture_roots());
@@ -153,6 +159,7 @@ int main(int argc, char** argv) {
   FrameStats stats;
   auto last = std::chrono::steady_clock::now();
   double played = 0;           // seconds of playing after the load (screenshot mode)
+  int ready_frames = 0;        // frames drawn since the load finished
   int benchmark_left = benchmark_frames;
   const auto started = last;
   bool done = false;
@@ -187,6 +194,10 @@ int main(int argc, char** argv) {
       break;
     }
     if (ready && (!screenshot.empty() || benchmark_frames > 0)) played += dt;
+    ready_frames = ready ? ready_frames + 1 : 0;
+    // ImGui sizes a table's columns over the first frames it is drawn in; a picture taken at
+    // once (--play-seconds 0) showed them one character wide.
+    const bool settled = ready && ready_frames >= 3;
     const double waited = std::chrono::duration<double>(now - started).count();
     // A live capture: stop when the time is up, wait for the last packets to be decoded,
     // save, then take the picture of the stopped capture.
@@ -204,7 +215,7 @@ int main(int argc, char** argv) {
         continue;   // one more frame, so the picture shows the status after saving
       }
     }
-    if (!screenshot.empty() && ((ready && played >= play_seconds) || waited > 300.0)) {
+    if (!screenshot.empty() && ((settled && played >= play_seconds) || waited > 300.0)) {
       std::string error;
       if (!write_screenshot(screenshot, width, height, error)) {
         std::cerr << "mailscope: " << error << "\n";
