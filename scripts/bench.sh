@@ -6,8 +6,9 @@
 # Generates the corpus with ../shared/corpus/gen_mail_pcap.py into $BENCH_DIR (default /tmp),
 # warms the page cache, then runs each command 5 times and prints the median and the best wall
 # time and the peak memory (the virtual machines this was measured on switch between a fast and
-# a slow speed from run to run, so one figure alone misleads): tcpdump (libpcap's read floor), tcpflow (reassembly to files) when installed,
-# mailscope's streams and dialogues passes, and tshark dissecting SMTP/POP/IMAP (once: it is slow).
+# a slow speed from run to run, so one figure alone misleads): tcpdump (libpcap's read floor),
+# tcpflow (reassembly to files) when installed, mailscope's streams and dialogues passes, and
+# tshark dissecting SMTP/POP/IMAP (once: it is slow).
 # Then the ratios the dialogues issue asks about (dialogues against streams, tshark against
 # dialogues), and finally checks every session's reassembled bytes against the corpus manifest.
 set -euo pipefail

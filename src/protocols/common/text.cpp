@@ -5,6 +5,7 @@
 #include "protocols/common/text.h"
 
 #include <bit>
+#include <charconv>
 #include <cstdint>
 #include <cstring>
 #include <utility>
@@ -149,6 +150,11 @@ size_t append_special(std::string& out, std::string_view bytes, size_t i) {
 }
 
 }  // namespace
+
+void append_decimal(std::string& out, uint64_t n) {
+  char digits[24];
+  out.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
+}
 
 void append_printable(std::string& out, std::string_view bytes) {
   out.reserve(out.size() + bytes.size());

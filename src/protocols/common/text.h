@@ -18,6 +18,9 @@ size_t plain_run(const char* p, size_t n);
 // plain_run that also copies the run to dst. It may write past the run, up to dst[n - 1]:
 // dst must have room for n bytes, and what follows the run there is to be overwritten.
 size_t copy_plain_run(char* dst, const char* src, size_t n);
+// The decimal digits of n appended to `out` (std::to_chars: state details are built for most
+// events, and snprintf's format parsing was a good part of that).
+void append_decimal(std::string& out, uint64_t n);
 // printable_text(bytes) appended to `out`, without a temporary string.
 void append_printable(std::string& out, std::string_view bytes);
 // s = printable_text(s), in place: a string that is already plain ASCII (nearly every header

@@ -350,11 +350,7 @@ void Pop3Decoder::finish_message(bool complete) {
     uint64_t shown = kept.size() + message_->text_breaks();
     dropped = message_->message_bytes() > shown ? message_->message_bytes() - shown : 0;
   }
-  e.details = message_->headers();
-  for (auto& [name, value] : e.details) {
-    make_printable(name);
-    make_printable(value);
-  }
+  e.details = message_->headers();  // names and values printable already (message_headers.cpp)
   if (message_->text_plain()) {
     // printable_lines() of plain text: nothing escaped, so it never passes the cap (the text
     // is within it); only the empty lines at the start go, as printable_lines drops them.

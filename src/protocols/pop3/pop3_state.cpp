@@ -3,7 +3,6 @@
 // RFC 1939 §3: AUTHORIZATION (after the greeting) → TRANSACTION (after a successful login, the
 // maildrop is locked) → UPDATE (after QUIT: messages marked deleted are removed). POP3 keeps no
 // other per-message state on the server: a deletion mark is all, and RSET clears it.
-#include <charconv>
 #include <string>
 
 #include "protocols/common/text.h"
@@ -19,11 +18,6 @@ constexpr size_t kMaxDeletedShown = 10;  // ... and shown in the state detail
 std::string& next_part(std::string& detail) {
   if (!detail.empty()) detail += "; ";
   return detail;
-}
-
-void append_number(std::string& out, uint64_t n) {
-  char digits[24];
-  out.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
 }
 
 }  // namespace
@@ -60,11 +54,11 @@ void Pop3Decoder::append_state_detail(std::string& detail) const {
     next_part(detail) += label;
     for (size_t i = 0; i < deleted_.size() && i < kMaxDeletedShown; ++i) {
       if (i > 0) detail += ", ";
-      append_number(detail, deleted_[i]);
+      append_decimal(detail, deleted_[i]);
     }
     if (deleted_count_ > kMaxDeletedShown) {
       detail += " and ";
-      append_number(detail, deleted_count_ - kMaxDeletedShown);
+      append_decimal(detail, deleted_count_ - kMaxDeletedShown);
       detail += " more";
     }
   };
@@ -77,9 +71,9 @@ void Pop3Decoder::append_state_detail(std::string& detail) const {
     case State::transaction:
       add_user();
       if (stat_known_) {
-        append_number(next_part(detail), stat_messages_);
+        append_decimal(next_part(detail), stat_messages_);
         detail += " messages (";
-        append_number(detail, stat_octets_);
+        append_decimal(detail, stat_octets_);
         detail += " octets)";
       }
       if (deleted_count_ > 0) add_numbers("marked deleted: ");

@@ -1,8 +1,9 @@
 // protocols/smtp/smtp_state.cpp — state keys and state details (see smtp_state.h).
 #include "protocols/smtp/smtp_state.h"
 
-#include <charconv>
 #include <string_view>
+
+#include "protocols/common/text.h"
 
 namespace mailscope {
 namespace {
@@ -11,10 +12,7 @@ namespace {
 void add_count(std::string& out, size_t start, const char* separator, uint64_t n, const char* one,
                const char* many) {
   if (out.size() > start) out += separator;
-  // std::to_chars: this runs for most SMTP events, and snprintf's format parsing was a good
-  // part of building the whole detail.
-  char digits[24];
-  out.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
+  append_decimal(out, n);
   out += ' ';
   out += n == 1 ? one : many;
 }
@@ -113,7 +111,7 @@ void SmtpSessionFacts::append_state_detail(std::string& out) const {
         add_count(out, out.size(), "", accepted, "recipient", "recipients");
         if (rejected > 0) {
           out += " (";
-          out += std::to_string(rejected);
+          append_decimal(out, rejected);
           out += " rejected)";
         }
       }
