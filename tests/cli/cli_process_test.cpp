@@ -15,6 +15,7 @@
 #include "capture/capture_writer.h"
 #include "net/tcp_conversation.h"
 #include "protocols/common/text.h"
+#include "support/scratch_dir.h"
 
 using namespace mailscope;
 namespace fs = std::filesystem;
@@ -34,12 +35,8 @@ std::string read_all(const fs::path& path) {
 }
 
 fs::path temp_dir() {
-  static fs::path dir = [] {
-    fs::path d = fs::temp_directory_path() / ("mailscope-cli-test-" + std::to_string(getpid()));
-    fs::create_directories(d);
-    return d;
-  }();
-  return dir;
+  static mailscope::testing::ScratchDir dir("mailscope-cli-test");
+  return dir.path();
 }
 
 std::string quote(const std::string& s) {

@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "lessons/progress_store.h"
+#include "support/scratch_dir.h"
 
 using namespace mailscope;
 namespace fs = std::filesystem;
@@ -15,9 +16,9 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path scratch(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("mailscope-progress-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  return dir / name;
+  static mailscope::testing::ScratchDir dir("mailscope-progress");
+  fs::create_directories(dir.path());  // a test may have removed it
+  return dir.path() / name;
 }
 
 }  // namespace

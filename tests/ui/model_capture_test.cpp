@@ -9,6 +9,7 @@
 #include <thread>
 #include <unistd.h>
 
+#include "support/scratch_dir.h"
 #include "synthetic_capture.h"
 #include "ui/model/capture_loader.h"
 #include "ui/model/layer_facts.h"
@@ -20,7 +21,8 @@ using namespace mailscope;
 namespace {
 
 std::string temp_path(const std::string& name) {
-  return (std::filesystem::temp_directory_path() / ("mailscope-ui-" + std::to_string(::getpid()) + "-" + name)).string();
+  static testing::ScratchDir dir("mailscope-ui-model");  // removed when the tests end
+  return (dir.path() / name).string();
 }
 
 std::string journey_capture() {
