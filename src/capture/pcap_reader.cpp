@@ -12,6 +12,7 @@
 #include "capture/pcap_reader.h"
 
 #include <pcap/pcap.h>
+#include <stdio_ext.h>  // __fsetlocking
 
 #include <algorithm>
 #include <cstdio>
@@ -146,6 +147,10 @@ CaptureFile::Opened open_pcap(const std::string& path, uint64_t size, bool nanos
     result.error = "\"" + path + "\" cannot be opened (" + std::strerror(errno) + ").";
     return result;
   }
+  // One thread at a time reads a CaptureFile, so stdio need not lock the FILE for each fread
+  // (libpcap makes two a packet). glibc skips that lock while a process has one thread only;
+  // with MailAnalyzer's decoding thread running it took 15 % of the reading thread.
+  __fsetlocking(file, FSETLOCKING_BYCALLER);
   // glibc ignores the size unless it is given the buffer too; it must outlive the FILE.
   size_t buffer_length = static_cast<size_t>(std::min<uint64_t>(size, kStdioBuffer)) + 1;
   auto stdio_buffer = std::make_unique_for_overwrite<char[]>(buffer_length);

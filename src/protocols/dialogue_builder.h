@@ -1,0 +1,49 @@
+// protocols/dialogue_builder.h — the sessions' dialogues, built from their reassembled streams.
+//
+// MailAnalyzer's decoding half: it keeps one Dialogue and one ProtocolDecoder per session and
+// turns the reassembler's calls (open, bytes, gaps, close) into events. MailAnalyzer calls it
+// directly, or through a DecodeThread that replays the same calls, in the same order, on a
+// second thread; either way the dialogues come out the same.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "dialogue/dialogue.h"
+#include "protocols/common/protocol_decoder.h"
+#include "protocols/port_map.h"
+
+namespace mailscope {
+
+// Aligned to a cache line of its own: with a DecodeThread it is the decoding thread's, while
+// the members around it in MailAnalyzer change with every frame on the reading thread. Sharing
+// a line with them made each call here wait for that line to come back (a third of the
+// decoding thread's time on the 1 GB corpus).
+class alignas(64) DialogueBuilder {
+ public:
+  DialogueBuilder(const PortMap& ports, DecoderLimits limits, bool decode, bool keep_closed);
+  ~DialogueBuilder();
+  DialogueBuilder(const DialogueBuilder&) = delete;
+  DialogueBuilder& operator=(const DialogueBuilder&) = delete;
+
+  void open(const TcpSession& session);
+  void update(const TcpSession& session);  // the session's counters after one more packet
+  void data(uint32_t stream, Direction direction, const uint8_t* bytes, size_t length,
+            const SegmentOrigin& origin);
+  void gap(uint32_t stream, Direction direction, uint64_t length, const SegmentOrigin& origin);
+  void close(const TcpSession& session);  // finishes the dialogue and calls on_closed
+
+  std::function<void(Dialogue&)> on_closed;
+  const std::vector<std::unique_ptr<Dialogue>>& dialogues() const { return dialogues_; }
+
+ private:
+  const PortMap& ports_;
+  DecoderLimits limits_;
+  bool decode_;
+  bool keep_closed_;
+  std::vector<std::unique_ptr<Dialogue>> dialogues_;        // by stream number
+  std::vector<std::unique_ptr<ProtocolDecoder>> decoders_;  // by stream number, null when closed
+};
+
+}  // namespace mailscope
