@@ -1,13 +1,16 @@
 // bench/mailscope_bench.cpp — measures mailscope's passes over a capture; asserts nothing.
 //
 //   mailscope_bench streams FILE        TCP reassembly only (what `mailscope-cli streams` does)
-//   mailscope_bench dialogues FILE [TEXT] reassembly + SMTP/POP3/IMAP decoding (TEXT: bytes of
+//   mailscope_bench dialogues FILE [TEXT] reassembly + SMTP/POP3/IMAP decoding on a second thread
+//                                       (what `mailscope-cli dialogues` does; TEXT: bytes of
 //                                       text kept per event, to see what keeping it costs)
+//   mailscope_bench dialogues-1 FILE [TEXT] the same on one thread
 //   mailscope_bench kept FILE [TEXT]    the same, keeping every dialogue with all its events
 //                                       (TEXT: bytes of text kept per event); the memory held
 //   mailscope_bench check FILE MANIFEST compare every session's bytes with the corpus manifest
 //                                       written by ../shared/corpus/gen_mail_pcap.py
-// Prints one line of figures: bytes, seconds, MB/s, sessions, events, peak resident memory.
+// Prints one line of figures: bytes, wall seconds, CPU seconds (user + system, all threads),
+// MB/s, sessions, events, peak resident memory.
 // scripts/bench.sh runs it beside tcpdump, tcpflow and tshark on the same file.
 #include <arpa/inet.h>
 #include <malloc.h>
@@ -38,9 +41,18 @@ long peak_rss_kib() {
   return usage.ru_maxrss;
 }
 
-int run_pass(const std::string& path, bool decode, bool keep = false, size_t max_text_bytes = 0) {
+double cpu_seconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+int run_pass(const char* name, const std::string& path, bool decode, bool on_thread, bool keep = false,
+             size_t max_text_bytes = 0) {
   AnalyzerOptions options;
   options.decode = decode;
+  options.decode_on_thread = on_thread;
   options.keep_closed = keep;   // kept: hold every dialogue (what a view without replay would hold)
   if (max_text_bytes) options.decoder.max_text_bytes = max_text_bytes;
   MailAnalyzer analyzer(std::move(options));
@@ -50,6 +62,7 @@ int run_pass(const std::string& path, bool decode, bool keep = false, size_t max
     events += d.events.size();
   };
   auto start = std::chrono::steady_clock::now();
+  double cpu_start = cpu_seconds();
   CaptureFile::Opened opened = CaptureFile::open(path);
   if (!opened.ok()) {
     std::fprintf(stderr, "%s\n", opened.error.c_str());
@@ -59,11 +72,11 @@ int run_pass(const std::string& path, bool decode, bool keep = false, size_t max
   while (opened.file->next(frame)) analyzer.add_frame(frame);
   analyzer.finish();
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double cpu = cpu_seconds() - cpu_start;
   uint64_t bytes = opened.file->size_bytes();
-  std::printf("%-10s bytes=%llu seconds=%.3f rate=%.1f MB/s sessions=%llu events=%llu peak_rss=%.1f MB\n",
-              keep ? "kept" : decode ? "dialogues" : "streams", (unsigned long long)bytes, seconds,
-              bytes / 1e6 / seconds, (unsigned long long)sessions, (unsigned long long)events,
-              peak_rss_kib() / 1024.0);
+  std::printf("%-11s bytes=%llu seconds=%.3f cpu=%.3f rate=%.1f MB/s sessions=%llu events=%llu peak_rss=%.1f MB\n",
+              name, (unsigned long long)bytes, seconds, cpu, bytes / 1e6 / seconds,
+              (unsigned long long)sessions, (unsigned long long)events, peak_rss_kib() / 1024.0);
   return 0;
 }
 
@@ -193,13 +206,16 @@ int main(int argc, char** argv) {
   // (These settings are glibc's: a build linked with mimalloc, see CMakeLists.txt, ignores them.)
   mallopt(M_TRIM_THRESHOLD, 64 << 20);
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
-  if (argc >= 3 && std::strcmp(argv[1], "streams") == 0) return run_pass(argv[2], false);
+  size_t text = argc >= 4 ? std::strtoull(argv[3], nullptr, 10) : 0;
+  if (argc >= 3 && std::strcmp(argv[1], "streams") == 0) return run_pass("streams", argv[2], false, false);
   if (argc >= 3 && std::strcmp(argv[1], "dialogues") == 0)
-    return run_pass(argv[2], true, false, argc >= 4 ? std::strtoull(argv[3], nullptr, 10) : 0);
-  if (argc >= 3 && std::strcmp(argv[1], "kept") == 0)
-    return run_pass(argv[2], true, true, argc >= 4 ? std::strtoull(argv[3], nullptr, 10) : 0);
+    return run_pass("dialogues", argv[2], true, true, false, text);
+  if (argc >= 3 && std::strcmp(argv[1], "dialogues-1") == 0)
+    return run_pass("dialogues-1", argv[2], true, false, false, text);
+  if (argc >= 3 && std::strcmp(argv[1], "kept") == 0) return run_pass("kept", argv[2], true, false, true, text);
   if (argc >= 4 && std::strcmp(argv[1], "check") == 0) return check_manifest(argv[2], argv[3]);
   std::fprintf(stderr,
-               "usage: mailscope_bench streams FILE | dialogues FILE [TEXT] | kept FILE [TEXT] | check FILE MANIFEST\n");
+               "usage: mailscope_bench streams FILE | dialogues FILE [TEXT] | dialogues-1 FILE [TEXT] | kept FILE [TEXT]"
+               " | check FILE MANIFEST\n");
   return 2;
 }
