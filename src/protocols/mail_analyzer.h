@@ -38,10 +38,11 @@ struct AnalyzerOptions {
   bool keep_closed = true;       // keep closed dialogues in dialogues(); false: hand them to
                                  // on_dialogue_closed only and release them (bounded memory)
   // Decode on a second thread (DecodeThread) while this one reads and reassembles: a file is
-  // read in about half the time on two cores. on_dialogue_closed is then called on that
+  // read in about two thirds of the time on two cores. on_dialogue_closed is then called on that
   // thread, dialogues() may be read only after finish(), and open dialogues keep the session
   // counters of their first packet until they close. For reading a whole file (the command
-  // line, the benchmark); views that look at sessions while they load leave it off.
+  // line, the window's loader, the benchmark); live views, which show sessions while they
+  // are open, leave it off.
   bool decode_on_thread = false;
   size_t decode_batch_bytes = DecodeThread::kBatchBytes;  // see DecodeThread
 };

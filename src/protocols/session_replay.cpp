@@ -5,8 +5,8 @@
 
 namespace mailscope {
 
-bool can_replay(const TcpSession& session, bool had_fragments) {
-  if (had_fragments) return false;  // the packet index holds only the last fragment's frame
+bool can_replay(const TcpSession& session) {
+  if (session.ip_fragments) return false;  // the packet index holds only the last fragment's frame
   switch (session.end) {
     case EndReason::fin:
     case EndReason::rst:

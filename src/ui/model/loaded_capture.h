@@ -41,7 +41,6 @@ struct LoadedCapture {
   std::vector<std::vector<PacketRef>> packets_by_stream;
   std::vector<uint32_t> streams;           // stream numbers of the kept dialogues, in order
   std::vector<uint8_t> released;           // by stream: 1 while its events are not in memory
-  std::vector<uint8_t> fragmented;         // by stream: 1 when a segment came in IP fragments
   std::vector<uint32_t> restored;          // streams decoded again, whose events are back
 
   size_t session_count() const { return streams.size(); }
