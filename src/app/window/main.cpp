@@ -166,7 +166,14 @@ int main(int argc, char** argv) {
   bool done = false;
   bool live_stop_sent = false, live_saved = false, live_failed = false;
   while (!glfwWindowShouldClose(window) && !view.quit_requested() && !done) {
-    glfwPollEvents();
+    // While a capture loads, 30 frames a second are enough for the progress bar; drawing more
+    // (software rendering, or no vsync under Xvfb) takes the cores the loading and decoding
+    // threads need. Input still wakes the loop at once.
+    if (view.loading()) {
+      glfwWaitEventsTimeout(1.0 / 30);
+    } else {
+      glfwPollEvents();
+    }
     if (!g_dropped.empty()) {
       view.open_many(g_dropped);
       g_dropped.clear();
