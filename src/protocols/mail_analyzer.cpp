@@ -1,7 +1,6 @@
 // protocols/mail_analyzer.cpp — see mail_analyzer.h for the pipeline.
 #include "protocols/mail_analyzer.h"
 
-
 namespace mailscope {
 namespace {
 

@@ -1,7 +1,8 @@
 // protocols/mail_analyzer.h — the whole pipeline: frames in, dialogues out.
 //
 //   frames ──decode_frame──> DecodedPacket ──IpDefragmenter──> TcpReassembler
-//          ──StreamListener──> one ProtocolDecoder per session ──> Dialogue events
+//          ──StreamListener──> DialogueBuilder: one ProtocolDecoder per session ──> Dialogue events
+//                              (directly, or through a DecodeThread with decode_on_thread)
 //
 //   MailAnalyzer analyzer(options);
 //   analyzer.on_dialogue_closed = [](Dialogue&& d) { print(d); };   // optional
