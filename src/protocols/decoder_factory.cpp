@@ -27,4 +27,6 @@ std::unique_ptr<ProtocolDecoder> make_decoder(Protocol protocol, Dialogue& out,
   return nullptr;
 }
 
+bool has_decoder(Protocol protocol) { return protocol != Protocol::other; }
+
 }  // namespace mailscope

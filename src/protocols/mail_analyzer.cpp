@@ -77,7 +77,9 @@ void MailAnalyzer::on_data(const TcpSession& session, Direction direction, const
   if (on_session_data) on_session_data(session, direction, bytes, length, origin);
   if (!options_.decode) return;
   if (thread_) {
-    thread_->data(session.id, direction, bytes, length, origin);
+    // The thread's batches copy the bytes: only for sessions that a decoder reads.
+    if (has_decoder(options_.ports.protocol_of(session.server.port)))
+      thread_->data(session.id, direction, bytes, length, origin);
   } else {
     builder_.data(session.id, direction, bytes, length, origin);
   }
@@ -88,7 +90,8 @@ void MailAnalyzer::on_gap(const TcpSession& session, Direction direction, uint64
   if (on_session_gap) on_session_gap(session, direction, length, origin);
   if (!options_.decode) return;
   if (thread_) {
-    thread_->gap(session.id, direction, length, origin);
+    if (has_decoder(options_.ports.protocol_of(session.server.port)))
+      thread_->gap(session.id, direction, length, origin);
   } else {
     builder_.gap(session.id, direction, length, origin);
   }

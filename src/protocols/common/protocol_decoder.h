@@ -54,5 +54,7 @@ class ProtocolDecoder {
 // listed and followed but not decoded. Defined in protocols/decoder_factory.cpp.
 std::unique_ptr<ProtocolDecoder> make_decoder(Protocol protocol, Dialogue& out,
                                               DecoderLimits limits = {});
+// True when make_decoder(protocol, ...) gives a decoder.
+bool has_decoder(Protocol protocol);
 
 }  // namespace mailscope
