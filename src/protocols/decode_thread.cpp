@@ -3,7 +3,11 @@
 
 #include <pthread.h>
 
+#include <chrono>
 #include <utility>
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>  // _mm_pause
+#endif
 
 namespace mailscope {
 
@@ -51,7 +55,27 @@ void DecodeThread::rethrow_failure() {
   }
 }
 
+template <class Ready>
+bool DecodeThread::spin_until(Ready ready) {
+  // A batch takes the thread about 200 us to replay here (256 KB at 1.3 GB/s); twice that and
+  // more leaves room for slower processors. Longer waits are rare and may sleep. (50 us: the
+  // pass took 1.04 s, against 0.81 s with 200 or 500 us and 0.88 s with 1 ms.)
+  constexpr auto kSpin = std::chrono::microseconds(500);
+  const auto until = std::chrono::steady_clock::now() + kSpin;
+  for (;;) {
+    for (int i = 0; i < 64; ++i) {
+      if (ready()) return true;
+#if defined(__x86_64__) || defined(__i386__)
+      _mm_pause();
+#endif
+    }
+    if (std::chrono::steady_clock::now() >= until) return false;
+  }
+}
+
 void DecodeThread::hand_over() {
+  if (thread_.joinable())
+    spin_until([this] { return queued_count_.load(std::memory_order_relaxed) < kQueuedBatches; });
   std::unique_lock<std::mutex> lock(mutex_);
   if (!thread_.joinable()) {
     thread_ = std::thread([this] { run(); });
@@ -60,6 +84,7 @@ void DecodeThread::hand_over() {
   changed_.wait(lock, [this] { return queued_.size() < kQueuedBatches || failure_ || stopping_; });
   rethrow_failure();
   queued_.push_back(std::move(current_));
+  queued_count_.store(queued_.size(), std::memory_order_relaxed);
   if (!spare_.empty()) {
     current_ = std::move(spare_.back());
     spare_.pop_back();
@@ -85,10 +110,16 @@ void DecodeThread::finish() {
 void DecodeThread::run() {
   std::unique_lock<std::mutex> lock(mutex_);
   for (;;) {
+    if (queued_.empty() && !finishing_) {
+      lock.unlock();
+      spin_until([this] { return queued_count_.load(std::memory_order_relaxed) > 0; });
+      lock.lock();
+    }
     changed_.wait(lock, [this] { return !queued_.empty() || finishing_; });
     if (stopping_ || (queued_.empty() && finishing_)) return;
     std::unique_ptr<Batch> batch = std::move(queued_.front());
     queued_.pop_front();
+    queued_count_.store(queued_.size(), std::memory_order_relaxed);
     lock.unlock();
     changed_.notify_all();  // room in the queue
     bool failed = false;
@@ -101,6 +132,7 @@ void DecodeThread::run() {
     }
     if (failed) {
       queued_.clear();
+      queued_count_.store(0, std::memory_order_relaxed);
       lock.unlock();
       changed_.notify_all();
       return;

@@ -14,6 +14,7 @@
 // room. An exception thrown on the thread (say by a callback) stops it and is thrown again
 // from the next call on the reading side.
 #pragma once
+#include <atomic>
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
@@ -73,6 +74,12 @@ class DecodeThread {
   void run();        // the thread: replays queued batches until finishing and all are done
   void replay(const Batch& batch);
   void rethrow_failure();  // on the reading side, with mutex_ held
+  // Spins for a short while until `ready()` holds, without the mutex: putting a thread to sleep
+  // and waking it costs a system call and an interrupt to the other core (dearer still in a
+  // virtual machine), and the other side usually frees room or queues work within a batch's
+  // time. False when it did not happen; the caller then waits on changed_ as before.
+  template <class Ready>
+  static bool spin_until(Ready ready);
 
   DialogueBuilder& builder_;
   size_t batch_bytes_;
@@ -80,6 +87,7 @@ class DecodeThread {
   std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<std::unique_ptr<Batch>> queued_;   // waiting for the thread
+  std::atomic<size_t> queued_count_{0};         // queued_.size(), readable without mutex_
   std::vector<std::unique_ptr<Batch>> spare_;   // replayed, their room kept for reuse
   bool finishing_ = false;  // no more batches will come
   bool stopping_ = false;   // drop what is queued (destructor)
