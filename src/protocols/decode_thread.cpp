@@ -3,6 +3,7 @@
 
 #include <pthread.h>
 
+#include <algorithm>
 #include <chrono>
 #include <utility>
 #if defined(__x86_64__) || defined(__i386__)
@@ -33,6 +34,13 @@ void DecodeThread::record_session(CallKind kind, const TcpSession& session) {
 void DecodeThread::open(const TcpSession& session) { record_session(CallKind::open, session); }
 
 void DecodeThread::close(const TcpSession& session) { record_session(CallKind::close, session); }
+
+void DecodeThread::adopt(std::unique_ptr<Dialogue> dialogue) {
+  current_->calls.push_back(Call{CallKind::adopt, Direction::client_to_server, dialogue->stream(), 0,
+                                 current_->dialogues.size(), SegmentOrigin{}});
+  current_->dialogues.push_back(std::move(dialogue));
+  if (full()) hand_over();
+}
 
 void DecodeThread::data(uint32_t stream, Direction direction, const uint8_t* bytes, size_t length,
                         const SegmentOrigin& origin) {
@@ -73,7 +81,23 @@ bool DecodeThread::spin_until(Ready ready) {
   }
 }
 
+bool DecodeThread::reader_should_decode() {
+  constexpr double kStep = 1.0 / 64;  // per wait: a few hundred waits in a 1 GB capture
+  constexpr double kMaxShare = 0.75;
+  const uint64_t thread_waits = thread_waits_.load(std::memory_order_relaxed);
+  const double change = (static_cast<double>(reader_waits_ - seen_reader_waits_) -
+                         static_cast<double>(thread_waits - seen_thread_waits_)) * kStep;
+  seen_reader_waits_ = reader_waits_;
+  seen_thread_waits_ = thread_waits;
+  reader_share_ = std::clamp(reader_share_ + change, 0.0, kMaxShare);
+  reader_credit_ += reader_share_;
+  if (reader_credit_ < 1) return false;
+  reader_credit_ -= 1;
+  return true;
+}
+
 void DecodeThread::hand_over() {
+  if (queued_count_.load(std::memory_order_relaxed) >= kQueuedBatches) ++reader_waits_;
   if (thread_.joinable())
     spin_until([this] { return queued_count_.load(std::memory_order_relaxed) < kQueuedBatches; });
   std::unique_lock<std::mutex> lock(mutex_);
@@ -111,6 +135,7 @@ void DecodeThread::run() {
   std::unique_lock<std::mutex> lock(mutex_);
   for (;;) {
     if (queued_.empty() && !finishing_) {
+      thread_waits_.fetch_add(1, std::memory_order_relaxed);
       lock.unlock();
       spin_until([this] { return queued_count_.load(std::memory_order_relaxed) > 0; });
       lock.lock();
@@ -140,12 +165,13 @@ void DecodeThread::run() {
     batch->calls.clear();
     batch->sessions.clear();
     batch->bytes.clear();
+    batch->dialogues.clear();
     lock.lock();
     spare_.push_back(std::move(batch));
   }
 }
 
-void DecodeThread::replay(const Batch& batch) {
+void DecodeThread::replay(Batch& batch) {
   for (const Call& call : batch.calls) {
     switch (call.kind) {
       case CallKind::open:
@@ -159,6 +185,9 @@ void DecodeThread::replay(const Batch& batch) {
         break;
       case CallKind::close:
         builder_.close(batch.sessions[call.at]);
+        break;
+      case CallKind::adopt:
+        builder_.adopt(std::move(batch.dialogues[call.at]));
         break;
     }
   }

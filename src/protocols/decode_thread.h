@@ -43,6 +43,14 @@ class DecodeThread {
             const SegmentOrigin& origin);
   void gap(uint32_t stream, Direction direction, uint64_t length, const SegmentOrigin& origin);
   void close(const TcpSession& session);
+  // A dialogue finished elsewhere (DialogueBuilder::release): the builder adopts it in turn,
+  // so on_closed still sees every dialogue on this thread and in the order they closed.
+  void adopt(std::unique_ptr<Dialogue> dialogue);
+  // Whether the reading side should decode the session it is opening itself (see
+  // AnalyzerOptions::decode_on_thread), so that neither side waits for the other: the share
+  // of sessions it takes grows each time it finds the queue full and shrinks each time the
+  // thread finds it empty.
+  bool reader_should_decode();
   // Hands over what is recorded, waits until the thread has replayed everything and ends it.
   void finish();
 
@@ -53,26 +61,28 @@ class DecodeThread {
   static constexpr size_t kQueuedBatches = 4;
 
  private:
-  enum class CallKind : uint8_t { open, data, gap, close };
+  enum class CallKind : uint8_t { open, data, gap, close, adopt };
   struct Call {
     CallKind kind;
     Direction direction;
     uint32_t stream;
     uint64_t length;  // data: bytes at `at` in Batch::bytes; gap: bytes missing
-    size_t at;        // data: offset in Batch::bytes; open, close: index in Batch::sessions
+    size_t at;        // data: offset in Batch::bytes; open, close: index in Batch::sessions;
+                      // adopt: index in Batch::dialogues
     SegmentOrigin origin;
   };
   struct Batch {
     std::vector<Call> calls;
     std::vector<TcpSession> sessions;
     std::vector<uint8_t> bytes;
+    std::vector<std::unique_ptr<Dialogue>> dialogues;
   };
 
   void record_session(CallKind kind, const TcpSession& session);
   bool full() const { return current_->bytes.size() >= batch_bytes_ || current_->calls.size() >= kBatchCalls; }
   void hand_over();  // queues the current batch (waiting for room) and takes a spare one
   void run();        // the thread: replays queued batches until finishing and all are done
-  void replay(const Batch& batch);
+  void replay(Batch& batch);
   void rethrow_failure();  // on the reading side, with mutex_ held
   // Spins for a short while until `ready()` holds, without the mutex: putting a thread to sleep
   // and waking it costs a system call and an interrupt to the other core (dearer still in a
@@ -88,6 +98,12 @@ class DecodeThread {
   std::condition_variable changed_;
   std::deque<std::unique_ptr<Batch>> queued_;   // waiting for the thread
   std::atomic<size_t> queued_count_{0};         // queued_.size(), readable without mutex_
+  // For reader_should_decode(): how often each side had to wait for the other, and (reading
+  // side only) what was seen of that, the share and the credit it has built up.
+  uint64_t reader_waits_ = 0;
+  std::atomic<uint64_t> thread_waits_{0};
+  uint64_t seen_reader_waits_ = 0, seen_thread_waits_ = 0;
+  double reader_share_ = 0, reader_credit_ = 0;
   std::vector<std::unique_ptr<Batch>> spare_;   // replayed, their room kept for reuse
   bool finishing_ = false;  // no more batches will come
   bool stopping_ = false;   // drop what is queued (destructor)

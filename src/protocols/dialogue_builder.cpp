@@ -48,11 +48,15 @@ DialogueBuilder::DialogueBuilder(const PortMap& ports, DecoderLimits limits, boo
 
 DialogueBuilder::~DialogueBuilder() = default;
 
-void DialogueBuilder::open(const TcpSession& session) {
-  if (dialogues_.size() <= session.id) {
-    dialogues_.resize(session.id + 1);
-    decoders_.resize(session.id + 1);
+void DialogueBuilder::make_room(uint32_t stream) {
+  if (dialogues_.size() <= stream) {
+    dialogues_.resize(stream + 1);
+    decoders_.resize(stream + 1);
   }
+}
+
+void DialogueBuilder::open(const TcpSession& session) {
+  make_room(session.id);
   auto dialogue = std::make_unique<Dialogue>();
   dialogue->session = session;
   dialogue->protocol = ports_.protocol_of(session.server.port);
@@ -80,8 +84,7 @@ void DialogueBuilder::gap(uint32_t stream, Direction direction, uint64_t length,
   if (ProtocolDecoder* decoder = decoders_[stream].get()) decoder->gap(direction, length, origin);
 }
 
-void DialogueBuilder::close(const TcpSession& session) {
-  Dialogue& dialogue = *dialogues_[session.id];
+void DialogueBuilder::end_dialogue(Dialogue& dialogue, const TcpSession& session) {
   dialogue.session = session;
   if (ProtocolDecoder* decoder = decoders_[session.id].get()) {
     decoder->finish();
@@ -89,15 +92,36 @@ void DialogueBuilder::close(const TcpSession& session) {
   }
   if (decode_) dialogue.events.push_back(close_event(session));
   dialogue.closed = true;
+}
+
+void DialogueBuilder::deliver(uint32_t stream) {
+  Dialogue& dialogue = *dialogues_[stream];
   if (on_closed) on_closed(dialogue);
   if (!keep_closed_) {
-    dialogues_[session.id].reset();
+    dialogues_[stream].reset();
   } else {
     // A kept dialogue is complete: give back the room its vector grew into (up to half of it)
     // and its texts' spare capacity, since a large capture keeps many thousands of them.
     dialogue.events.shrink_to_fit();
     for (DialogueEvent& e : dialogue.events) e.text.shrink_to_fit();
   }
+}
+
+void DialogueBuilder::close(const TcpSession& session) {
+  end_dialogue(*dialogues_[session.id], session);
+  deliver(session.id);
+}
+
+std::unique_ptr<Dialogue> DialogueBuilder::release(const TcpSession& session) {
+  end_dialogue(*dialogues_[session.id], session);
+  return std::move(dialogues_[session.id]);
+}
+
+void DialogueBuilder::adopt(std::unique_ptr<Dialogue> dialogue) {
+  uint32_t stream = dialogue->stream();
+  make_room(stream);
+  dialogues_[stream] = std::move(dialogue);
+  deliver(stream);
 }
 
 }  // namespace mailscope

@@ -34,10 +34,20 @@ class alignas(64) DialogueBuilder {
   void gap(uint32_t stream, Direction direction, uint64_t length, const SegmentOrigin& origin);
   void close(const TcpSession& session);  // finishes the dialogue and calls on_closed
 
+  // For a dialogue built by another builder (MailAnalyzer's reading thread decodes some
+  // sessions itself, see mail_analyzer.h): release() finishes it like close() but hands it
+  // over instead of calling on_closed; adopt() takes it and goes on as close() does.
+  std::unique_ptr<Dialogue> release(const TcpSession& session);
+  void adopt(std::unique_ptr<Dialogue> dialogue);
+
   std::function<void(Dialogue&)> on_closed;
   const std::vector<std::unique_ptr<Dialogue>>& dialogues() const { return dialogues_; }
 
  private:
+  void make_room(uint32_t stream);
+  void end_dialogue(Dialogue& dialogue, const TcpSession& session);  // the decoder's last events
+  void deliver(uint32_t stream);  // on_closed, then keep or let go
+
   const PortMap& ports_;
   DecoderLimits limits_;
   bool decode_;

@@ -13,7 +13,8 @@ bool is_mail_port(uint16_t port, const void* context) {
 MailAnalyzer::MailAnalyzer(AnalyzerOptions options)
     : options_(std::move(options)),
       defrag_(options_.defrag),
-      builder_(options_.ports, options_.decoder, options_.decode, options_.keep_closed) {
+      builder_(options_.ports, options_.decoder, options_.decode, options_.keep_closed),
+      builder_here_(options_.ports, options_.decoder, options_.decode, options_.keep_closed) {
   reassembler_ = std::make_unique<TcpReassembler>(static_cast<StreamListener&>(*this),
                                                   options_.reassembly, &is_mail_port,
                                                   &options_.ports);
@@ -60,7 +61,17 @@ void MailAnalyzer::finish() {
 
 void MailAnalyzer::on_open(const TcpSession& session) {
   if (thread_) {
-    thread_->open(session);
+    // Sharing the decoding this way keeps both cores busy: the reading thread would otherwise
+    // spin or sleep until the decoding thread made room.
+    bool here = thread_->reader_should_decode();
+    if (decoded_here_.size() <= session.id) decoded_here_.resize(session.id + 1);
+    decoded_here_[session.id] = here ? 1 : 0;
+    if (here) {
+      ++stats_.sessions_decoded_here;
+      builder_here_.open(session);
+    } else {
+      thread_->open(session);
+    }
   } else {
     builder_.open(session);
   }
@@ -78,8 +89,11 @@ void MailAnalyzer::on_data(const TcpSession& session, Direction direction, const
   if (!options_.decode) return;
   if (thread_) {
     // The thread's batches copy the bytes: only for sessions that a decoder reads.
-    if (has_decoder(options_.ports.protocol_of(session.server.port)))
+    if (decoded_here(session.id)) {
+      builder_here_.data(session.id, direction, bytes, length, origin);
+    } else if (has_decoder(options_.ports.protocol_of(session.server.port))) {
       thread_->data(session.id, direction, bytes, length, origin);
+    }
   } else {
     builder_.data(session.id, direction, bytes, length, origin);
   }
@@ -90,8 +104,11 @@ void MailAnalyzer::on_gap(const TcpSession& session, Direction direction, uint64
   if (on_session_gap) on_session_gap(session, direction, length, origin);
   if (!options_.decode) return;
   if (thread_) {
-    if (has_decoder(options_.ports.protocol_of(session.server.port)))
+    if (decoded_here(session.id)) {
+      builder_here_.gap(session.id, direction, length, origin);
+    } else if (has_decoder(options_.ports.protocol_of(session.server.port))) {
       thread_->gap(session.id, direction, length, origin);
+    }
   } else {
     builder_.gap(session.id, direction, length, origin);
   }
@@ -99,7 +116,11 @@ void MailAnalyzer::on_gap(const TcpSession& session, Direction direction, uint64
 
 void MailAnalyzer::on_close(const TcpSession& session) {
   if (thread_) {
-    thread_->close(session);
+    if (decoded_here(session.id)) {
+      thread_->adopt(builder_here_.release(session));
+    } else {
+      thread_->close(session);
+    }
   } else {
     builder_.close(session);
   }

@@ -43,7 +43,10 @@ struct AnalyzerOptions {
   // thread, dialogues() may be read only after finish(), and open dialogues keep the session
   // counters of their first packet until they close. For reading a whole file (the command
   // line, the window's loader, the benchmark); live views, which show sessions while they
-  // are open, leave it off.
+  // are open, leave it off. When the reading thread has had to wait for room in the queue, it
+  // decodes a share of the sessions that open from then on itself (DecodeThread::
+  // reader_should_decode) and hands each of those dialogues to the decoding thread when it
+  // closes: callbacks stay on that thread and in close order, and the dialogues are the same.
   bool decode_on_thread = false;
   size_t decode_batch_bytes = DecodeThread::kBatchBytes;  // see DecodeThread
 };
@@ -52,6 +55,7 @@ struct AnalyzerStats {
   uint64_t frames = 0, frame_bytes = 0;
   int64_t first_time_ns = 0, last_time_ns = 0;   // of the first and the latest frame
   uint64_t tcp_packets = 0, not_tcp = 0, malformed = 0, unknown_link = 0, fragments = 0;
+  uint64_t sessions_decoded_here = 0;  // with decode_on_thread: decoded on the reading thread
 };
 
 class MailAnalyzer : private StreamListener {
@@ -89,6 +93,9 @@ class MailAnalyzer : private StreamListener {
   void on_gap(const TcpSession& session, Direction direction, uint64_t length,
               const SegmentOrigin& origin) override;
   void on_close(const TcpSession& session) override;
+  bool decoded_here(uint32_t stream) const {
+    return stream < decoded_here_.size() && decoded_here_[stream] != 0;
+  }
 
   AnalyzerOptions options_;
   AnalyzerStats stats_;
@@ -96,6 +103,9 @@ class MailAnalyzer : private StreamListener {
   std::unique_ptr<TcpReassembler> reassembler_;
   DialogueBuilder builder_;
   std::unique_ptr<DecodeThread> thread_;  // with decode_on_thread: feeds builder_
+  // With the thread: the sessions this (reading) thread decodes itself, and their builder.
+  DialogueBuilder builder_here_;
+  std::vector<uint8_t> decoded_here_;     // by stream number
   DecodedPacket packet_;
 };
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <sstream>
 #include <stdexcept>
@@ -48,21 +49,26 @@ struct Run {
   std::vector<std::string> closed;  // describe() of each dialogue, in the order they closed
   std::vector<std::string> kept;    // describe() of dialogues() after finish(), by stream
   std::vector<std::thread::id> callback_threads;
+  uint64_t decoded_here = 0;  // sessions the reading thread decoded itself
 };
 
+// `pause` slows each on_dialogue_closed call, as a slow printer would.
 template <typename Feed>
-Run analyze(bool on_thread, size_t batch_bytes, Feed feed) {
+Run analyze(bool on_thread, size_t batch_bytes, Feed feed,
+            std::chrono::microseconds pause = std::chrono::microseconds(0)) {
   AnalyzerOptions options;
   options.decode_on_thread = on_thread;
   options.decode_batch_bytes = batch_bytes;
   MailAnalyzer analyzer(std::move(options));
   Run run;
-  analyzer.on_dialogue_closed = [&run](Dialogue& d) {
+  analyzer.on_dialogue_closed = [&run, pause](Dialogue& d) {
     run.closed.push_back(describe(d));
     run.callback_threads.push_back(std::this_thread::get_id());
+    if (pause.count() > 0) std::this_thread::sleep_for(pause);
   };
   feed(analyzer);
   analyzer.finish();
+  run.decoded_here = analyzer.stats().sessions_decoded_here;
   for (const auto& d : analyzer.dialogues()) run.kept.push_back(d ? describe(*d) : "(none)");
   return run;
 }
@@ -96,10 +102,11 @@ Endpoint v4(uint8_t last, uint16_t port) {
 }
 
 // `sessions` SMTP sessions, each sending a message of about 9 KB, their packets interleaved
-// round robin: several MB in all, so a default-sized batch fills many times over and the
-// reading side waits for room in the queue.
-auto interleaved_smtp_feed(int sessions) {
-  return [sessions](MailAnalyzer& analyzer) {
+// round robin (or, with `one_after_another`, each session's packets before the next one's):
+// several MB in all, so a default-sized batch fills many times over and the reading side waits
+// for room in the queue.
+auto interleaved_smtp_feed(int sessions, bool one_after_another = false) {
+  return [sessions, one_after_another](MailAnalyzer& analyzer) {
     std::vector<TcpConversation> talks;
     for (int i = 0; i < sessions; ++i) {
       TcpConversation talk(v4(10, static_cast<uint16_t>(41000 + i)), v4(25, 25));
@@ -126,6 +133,12 @@ auto interleaved_smtp_feed(int sessions) {
       talks.push_back(std::move(talk));
     }
     uint64_t number = 0;
+    if (one_after_another) {
+      for (const TcpConversation& talk : talks) {
+        for (const auto& frame : talk.frames()) analyzer.add_frame(frame.as_frame(++number));
+      }
+      return;
+    }
     for (size_t step = 0;; ++step) {
       bool any = false;
       for (const TcpConversation& talk : talks) {
@@ -168,6 +181,23 @@ TEST_CASE("many interleaved sessions fill the queue and still come out as decode
   // The callbacks ran on the decoding thread, not on the one that fed the frames.
   for (std::thread::id id : threaded.callback_threads) CHECK(id != std::this_thread::get_id());
   for (std::thread::id id : inline_run.callback_threads) CHECK(id == std::this_thread::get_id());
+}
+
+TEST_CASE("when the decoding thread falls behind, the reading thread decodes sessions too") {
+  // The reading side has to wait for room while the callbacks are slow, so it takes a share of
+  // the sessions that open afterwards; each comes out as decoded inline, and in order.
+  Run inline_run = analyze(false, 0, interleaved_smtp_feed(200, true));
+  Run shared = analyze(true, 1, interleaved_smtp_feed(200, true), std::chrono::microseconds(300));
+  REQUIRE(inline_run.closed.size() == 200);
+  CHECK(inline_run.decoded_here == 0);
+  CHECK(shared.decoded_here > 0);
+  CHECK(shared.decoded_here < 200);
+  CHECK(shared.closed == inline_run.closed);
+  CHECK(shared.kept == inline_run.kept);
+  // Every callback, for the sessions decoded on either thread, ran on the decoding thread.
+  REQUIRE(shared.callback_threads.size() == 200);
+  for (std::thread::id id : shared.callback_threads) CHECK(id == shared.callback_threads.front());
+  CHECK(shared.callback_threads.front() != std::this_thread::get_id());
 }
 
 TEST_CASE("an exception on the decoding thread is thrown again to the reading side") {
