@@ -42,6 +42,8 @@ class alignas(64) DialogueBuilder {
 
   std::function<void(Dialogue&)> on_closed;
   const std::vector<std::unique_ptr<Dialogue>>& dialogues() const { return dialogues_; }
+  // True while this builder has the session's dialogue (opened here, not released or let go).
+  bool holds(uint32_t stream) const { return stream < dialogues_.size() && dialogues_[stream]; }
 
  private:
   void make_room(uint32_t stream);

@@ -63,10 +63,7 @@ void MailAnalyzer::on_open(const TcpSession& session) {
   if (thread_) {
     // Sharing the decoding this way keeps both cores busy: the reading thread would otherwise
     // spin or sleep until the decoding thread made room.
-    bool here = thread_->reader_should_decode();
-    if (decoded_here_.size() <= session.id) decoded_here_.resize(session.id + 1);
-    decoded_here_[session.id] = here ? 1 : 0;
-    if (here) {
+    if (thread_->reader_should_decode()) {
       ++stats_.sessions_decoded_here;
       builder_here_.open(session);
     } else {
@@ -89,7 +86,7 @@ void MailAnalyzer::on_data(const TcpSession& session, Direction direction, const
   if (!options_.decode) return;
   if (thread_) {
     // The thread's batches copy the bytes: only for sessions that a decoder reads.
-    if (decoded_here(session.id)) {
+    if (builder_here_.holds(session.id)) {
       builder_here_.data(session.id, direction, bytes, length, origin);
     } else if (has_decoder(options_.ports.protocol_of(session.server.port))) {
       thread_->data(session.id, direction, bytes, length, origin);
@@ -104,7 +101,7 @@ void MailAnalyzer::on_gap(const TcpSession& session, Direction direction, uint64
   if (on_session_gap) on_session_gap(session, direction, length, origin);
   if (!options_.decode) return;
   if (thread_) {
-    if (decoded_here(session.id)) {
+    if (builder_here_.holds(session.id)) {
       builder_here_.gap(session.id, direction, length, origin);
     } else if (has_decoder(options_.ports.protocol_of(session.server.port))) {
       thread_->gap(session.id, direction, length, origin);
@@ -116,7 +113,7 @@ void MailAnalyzer::on_gap(const TcpSession& session, Direction direction, uint64
 
 void MailAnalyzer::on_close(const TcpSession& session) {
   if (thread_) {
-    if (decoded_here(session.id)) {
+    if (builder_here_.holds(session.id)) {
       thread_->adopt(builder_here_.release(session));
     } else {
       thread_->close(session);

@@ -93,9 +93,6 @@ class MailAnalyzer : private StreamListener {
   void on_gap(const TcpSession& session, Direction direction, uint64_t length,
               const SegmentOrigin& origin) override;
   void on_close(const TcpSession& session) override;
-  bool decoded_here(uint32_t stream) const {
-    return stream < decoded_here_.size() && decoded_here_[stream] != 0;
-  }
 
   AnalyzerOptions options_;
   AnalyzerStats stats_;
@@ -103,9 +100,8 @@ class MailAnalyzer : private StreamListener {
   std::unique_ptr<TcpReassembler> reassembler_;
   DialogueBuilder builder_;
   std::unique_ptr<DecodeThread> thread_;  // with decode_on_thread: feeds builder_
-  // With the thread: the sessions this (reading) thread decodes itself, and their builder.
+  // With the thread: the open sessions this (reading) thread decodes itself.
   DialogueBuilder builder_here_;
-  std::vector<uint8_t> decoded_here_;     // by stream number
   DecodedPacket packet_;
 };
 
